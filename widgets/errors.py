@@ -1,0 +1,72 @@
+"""One error tree for the package.
+
+Every input error is a :class:`ValueError` (unknown names are also
+:class:`LookupError`) and names the field, the value and what is allowed:
+
+>>> raise InvalidInputError("latitude", 91, "a number from -90 to 90")
+Traceback (most recent call last):
+...
+widgets.errors.InvalidInputError: latitude must be a number from -90 to 90, got 91
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+__all__ = [
+    "HijriRangeError",
+    "InvalidInputError",
+    "TimeUnavailableError",
+    "UnknownNameError",
+    "WidgetsError",
+]
+
+
+class WidgetsError(Exception):
+    """Root of every error this package raises on purpose."""
+
+
+class InvalidInputError(WidgetsError, ValueError):
+    """A value given to the API is outside what it accepts.
+
+    ``field`` names the argument, ``value`` is what was given and ``allowed``
+    says, in words, what would have been accepted.
+    """
+
+    def __init__(self, field: str, value: object, allowed: str) -> None:
+        self.field = field
+        self.value = value
+        self.allowed = allowed
+        super().__init__(f"{field} must be {allowed}, got {value!r}")
+
+
+class UnknownNameError(InvalidInputError, LookupError):
+    """A name (place, method, zone, locale) that is not known.
+
+    ``suggestions`` holds the closest known names, best first.
+    """
+
+    def __init__(
+        self, field: str, value: object, allowed: str, suggestions: Iterable[str] = ()
+    ) -> None:
+        self.suggestions = tuple(suggestions)
+        super().__init__(field, value, allowed)
+        hint = f" (did you mean {', '.join(map(repr, self.suggestions))}?)" if self.suggestions else ""
+        self.args = (f"unknown {field}: {value!r}{hint}; {field} must be {allowed}",)
+
+
+class HijriRangeError(InvalidInputError):
+    """A date outside the range of the Umm al-Qura table (1343-1500 AH)."""
+
+
+class TimeUnavailableError(WidgetsError, ValueError):
+    """A prayer time that does not exist for this place and day under the chosen rules.
+
+    Raised, for instance, when the sun never reaches the Fajr angle and the
+    high-latitude rule is ``"none"``, or in a polar day or night with
+    ``polar_resolution="unresolved"``.
+    """
+
+    def __init__(self, prayer: str, message: str) -> None:
+        self.prayer = prayer
+        super().__init__(message)
