@@ -6,11 +6,19 @@
 
 from __future__ import annotations
 
+import difflib
+import json
 import math
+import re
+import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import tzinfo
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
 
-from .errors import InvalidInputError
+from .errors import InvalidInputError, UnknownNameError
 from .zones import get_zone, zone_key
 
 __all__ = ["Location", "as_location", "place", "places"]
@@ -27,7 +35,7 @@ class Location:
 
     >>> Location(latitude=30.0444, longitude=31.2357, timezone="Africa/Cairo", country="eg")
     Location(latitude=30.0444, longitude=31.2357, timezone='Africa/Cairo', elevation=0.0, name='', name_en='', country='EG', slug='')
-    """
+    """  # noqa: E501
 
     latitude: float
     longitude: float
@@ -49,7 +57,9 @@ class Location:
         get_zone(self.timezone)  # fail now on an unknown zone, not at the first computation
         country = self.country.strip().upper()
         if country and (len(country) != 2 or not country.isalpha() or not country.isascii()):
-            raise InvalidInputError("country", self.country, "an ISO 3166-1 alpha-2 code such as 'EG'")
+            raise InvalidInputError(
+                "country", self.country, "an ISO 3166-1 alpha-2 code such as 'EG'"
+            )
         object.__setattr__(self, "country", country)
 
     @property
@@ -71,13 +81,171 @@ def _check_number(field: str, value: object, low: float, high: float) -> None:
 
 
 def place(name: str | Location) -> Location:
-    """Find a built-in place by slug, English or Arabic name."""
-    raise NotImplementedError
+    """Find a built-in place by slug, English or Arabic name, alias or Egyptian governorate.
+
+    Matching ignores case, accents, spaces, hyphens, underscores and
+    apostrophes; Arabic is compared without tashkeel or tatweel, with the
+    hamza forms of alef, final ta marbuta and alef maqsura unified, and a
+    leading article (``al-``, ``el-``, ``ال``) is optional. A name two places
+    share finds the one whose slug is the bare name (``"tripoli"`` is Libya's
+    capital, ``"tripoli_lb"`` the Lebanese city). The name of an Egyptian
+    governorate finds its capital (``"الدقهلية"``: Mansoura). A
+    :class:`Location` is returned as it is.
+
+    >>> place("Port-Said").slug
+    'port_said'
+    >>> place("مكه").name_en, place("الْقَاهِرَة").slug
+    ('Makkah', 'cairo')
+    >>> place("Kairo")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    widgets.errors.UnknownNameError: unknown place: 'Kairo' (did you mean 'cairo', ...
+    """
+    if isinstance(name, Location):
+        return name
+    if not isinstance(name, str):
+        raise InvalidInputError("place", name, "a place name or slug (str) or a Location")
+    index = _index()
+    full, bare = _keys(name)
+    for key in (full, bare):
+        if key and key in index:
+            return index[key]
+    raise UnknownNameError("place", name, _ALLOWED, _suggestions(full or bare, index))
 
 
+@lru_cache(maxsize=1)
 def places() -> tuple[Location, ...]:
-    """Every built-in place, in the order of the data file."""
-    raise NotImplementedError
+    """Every built-in place, in the order of the data file (read on first use, then kept).
+
+    >>> len({loc.country for loc in places()}) >= 18
+    True
+    """
+    return tuple(entry.location for entry in _entries())
+
+
+_ALLOWED = "a built-in place name or slug (see widgets.places())"
+_DATA = "places.json"
+_SLUG = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
+#: Letters written more than one way: alef wasla, alef maqsura, final ta marbuta,
+#: the Persian yeh and kaf of some keyboards, and a few Latin letters NFKD keeps whole.
+_LETTERS = str.maketrans(
+    {"ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك", "ø": "o", "æ": "ae", "ı": "i", "đ": "d"}
+)
+_TATWEEL = "\u0640"
+#: Leading English articles that a name may carry or drop (sun letters assimilated).
+_ARTICLES = frozenset({"al", "el", "an", "ar", "as", "ash", "at", "ad", "az"})
+_ARABIC_ARTICLE = "ال"
+# Kinds of key, best first: a shared key goes to the better kind, then the shorter slug.
+_SLUG_KEY, _NAME_KEY, _ALIAS_KEY, _REGION_KEY, _BARE_KEY = range(5)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One row of the data file: the place and the extra names it is found by."""
+
+    location: Location
+    aliases: tuple[str, ...]
+    governorates: tuple[str, ...]
+
+
+def _keys(text: str) -> tuple[str, str]:
+    """Return the matching key of ``text`` and the key without a leading article ("" if none).
+
+    >>> _keys("Port-Said")
+    ('portsaid', '')
+    >>> _keys("el-Arish")
+    ('elarish', 'arish')
+    >>> _keys("الْقَاهِرَة") == _keys("القاهره") == ("القاهره", "قاهره")
+    True
+    >>> _keys("إسطنبول")[0] == _keys("اسطنبول")[0]
+    True
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = "".join(
+        ch for ch in decomposed if ch != _TATWEEL and unicodedata.category(ch) != "Mn"
+    )
+    words = [
+        word for word in re.split(r"[\W_]+", kept.casefold().translate(_LETTERS)) if word
+    ]
+    full = "".join(words)
+    bare = ""
+    if len(words) > 1 and words[0] in _ARTICLES:
+        bare = "".join(words[1:])
+    elif words and words[0].startswith(_ARABIC_ARTICLE) and len(words[0]) > 3:
+        bare = full[len(_ARABIC_ARTICLE) :]
+    return full, bare
+
+
+@lru_cache(maxsize=1)
+def _entries() -> tuple[_Entry, ...]:
+    source = resources.files(__package__ or "widgets") / "data" / _DATA
+    with source.open("r", encoding="utf-8") as handle:
+        rows = json.load(handle)
+    if not isinstance(rows, list):
+        raise ValueError(f"{_DATA} must hold a JSON list of places")
+    entries = tuple(_entry(number, row) for number, row in enumerate(rows))
+    slugs = [entry.location.slug for entry in entries]
+    if len(set(slugs)) != len(slugs):
+        raise ValueError(f"{_DATA} repeats a slug")
+    return entries
+
+
+def _entry(number: int, row: object) -> _Entry:
+    if not isinstance(row, dict):
+        raise ValueError(f"{_DATA} row {number} must be a JSON object")
+    slug = row.get("slug")
+    if not isinstance(slug, str) or not _SLUG.fullmatch(slug):
+        raise ValueError(f"{_DATA} row {number}: slug must be lower-case ascii, got {slug!r}")
+    aliases = row.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise ValueError(f"{_DATA} row {number} ({slug}): aliases must be a list of strings")
+    location = Location(
+        latitude=row["latitude"],
+        longitude=row["longitude"],
+        elevation=row["elevation"],
+        timezone=str(row["timezone"]),
+        name=str(row["name"]),
+        name_en=str(row["name_en"]),
+        country=str(row["country"]),
+        slug=slug,
+    )
+    governorates: tuple[str, ...] = ()
+    if row.get("seat") is True:
+        governorates = (str(row["governorate"]), str(row["governorate_en"]))
+    return _Entry(location=location, aliases=tuple(aliases), governorates=governorates)
+
+
+@lru_cache(maxsize=1)
+def _index() -> Mapping[str, Location]:
+    """Every matching key, mapped to the place it finds."""
+    best: dict[str, tuple[int, int, int]] = {}
+    entries = _entries()
+    for order, entry in enumerate(entries):
+        loc = entry.location
+        kinds = (
+            (_SLUG_KEY, (loc.slug,)),
+            (_NAME_KEY, (loc.name_en, loc.name)),
+            (_ALIAS_KEY, entry.aliases),
+            (_REGION_KEY, entry.governorates),
+        )
+        for kind, texts in kinds:
+            for text in texts:
+                full, bare = _keys(text)
+                for key, rank in ((full, kind), (bare, _BARE_KEY + kind)):
+                    claim = (rank, len(loc.slug), order)
+                    if key and claim < best.get(key, (99, 0, 0)):
+                        best[key] = claim
+    located = places()
+    return MappingProxyType({key: located[claim[2]] for key, claim in best.items()})
+
+
+def _suggestions(key: str, index: Mapping[str, Location]) -> list[str]:
+    found: list[str] = []
+    for close in difflib.get_close_matches(key, list(index), n=12, cutoff=0.6):
+        slug = index[close].slug
+        if slug not in found:
+            found.append(slug)
+    return found[:3]
 
 
 def as_location(value: str | Location) -> Location:
