@@ -1,0 +1,577 @@
+"""News items for the related-news list: validation, URL safety, de-duplication, feeds.
+
+A :class:`NewsItem` is a headline with a link and an aware publication time.
+:func:`prepare_items` turns what a site has (items, mappings, the output of
+:func:`load_news`) into the list the widget shows: bad items skipped with a
+warning, duplicates and the current article removed, ordered and cut.
+
+Links are kept only when a browser would open them as ``http``/``https`` or
+as a path on the host site; see :func:`safe_url`.
+
+>>> items = prepare_items(
+...     [
+...         {"title": "One", "url": "/news/1", "published": "2025-04-30T22:16:00+03:00"},
+...         {"title": "Two", "url": "javascript:alert(1)", "published": "2025-04-30T21:52Z"},
+...         {"title": "One again", "url": "/news/1/#top", "published": "2025-04-30T21:00Z"},
+...     ]
+... )
+>>> [item.title for item in items]
+['One']
+"""
+
+from __future__ import annotations
+
+import calendar
+import html
+import io
+import json
+import logging
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from html.parser import HTMLParser
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Literal
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from .errors import InvalidInputError, WidgetsError
+
+__all__ = [
+    "MissingExtraError",
+    "NewsItem",
+    "NewsOrder",
+    "coerce_item",
+    "load_news",
+    "prepare_items",
+    "safe_url",
+]
+
+logger = logging.getLogger("widgets")
+
+NewsOrder = Literal["given", "newest"]
+
+URL_ALLOWED = "an http or https URL with a host, or a site-relative path"
+PUBLISHED_ALLOWED = "a timezone-aware datetime or an ISO 8601 string with an offset"
+SOURCE_ALLOWED = (
+    "a path to a JSON list of news items, a JSON object with an 'items' list, "
+    "or an RSS/Atom feed (or that file's bytes)"
+)
+FEEDS_HINT = "install prayer-news-widgets[feeds] to read RSS/Atom feeds"
+
+# URL Standard, "basic URL parser" (https://url.spec.whatwg.org/#concept-basic-url-parser):
+# a browser first removes leading and trailing "C0 control or space" (U+0000-U+0020), then
+# every "ASCII tab or newline" (U+0009, U+000A, U+000D) anywhere in the input. The scheme
+# is then read by the "scheme start state" and "scheme state": an ASCII letter, then ASCII
+# letters, digits, "+", "-" or ".", up to ":".
+_C0_CONTROL_OR_SPACE = "".join(map(chr, range(0x21)))
+_TAB_OR_NEWLINE = str.maketrans("", "", "\t\n\r")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_FIRST_SEGMENT_END = re.compile(r"[/\\?#]")
+_SAFE_SCHEMES = frozenset({"http", "https"})
+_DEFAULT_PORTS = MappingProxyType({"http": 80, "https": 443})
+_SLASHES = "/\\"
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+class MissingExtraError(WidgetsError, ImportError):
+    """An optional dependency (a pip extra) that this call needs is not installed."""
+
+
+def _whatwg_clean(url: str) -> str:
+    """Strip ``url`` the way a browser does before parsing it (URL Standard, basic URL parser).
+
+    >>> _whatwg_clean(" \\x01java\\tscript:\\nalert(1) ")
+    'javascript:alert(1)'
+    """
+    return url.strip(_C0_CONTROL_OR_SPACE).translate(_TAB_OR_NEWLINE)
+
+
+def _scheme(cleaned: str) -> str | None:
+    """The lower-case scheme a browser reads from an already cleaned URL, or None."""
+    found = _SCHEME.match(cleaned)
+    return found.group()[:-1].lower() if found else None
+
+
+def safe_url(url: str) -> str | None:
+    """Return ``url`` cleaned if a browser would open it as http(s) or on the host site, else None.
+
+    The URL is first cleaned as a browser cleans it (leading and trailing
+    control characters and spaces removed, tabs and newlines removed
+    everywhere), so ``"java\\tscript:"`` is recognised as ``javascript:``.
+    What is kept:
+
+    - absolute ``http``/``https`` URLs with a host (``https://news.example/a?b=1#c``);
+    - references without a scheme that stay on the host site: ``/news/1``,
+      ``news/1``, ``../news/1``, ``?page=2``, ``#top``.
+
+    Everything else is rejected: other schemes in any letter case
+    (``javascript:``, ``data:``, ``vbscript:``, ``file:``), protocol-relative
+    references (``//evil.example`` and its backslash forms such as
+    ``/\\evil.example``, which browsers read as another host), control
+    characters left inside the URL, an empty URL, and scheme-less references
+    whose first segment holds a colon (RFC 3986 section 4.2 forbids them).
+
+    Character references are not decoded (``&#x09;`` is five characters of
+    text here, and autoescaping keeps it so in the page), but a URL is also
+    rejected when decoding them would make it unsafe (``jav&#x09;ascript:``,
+    ``javascript&colon;``, ``/&#47;evil.example``), so that a template that
+    forgets to escape it cannot be turned against the page.
+
+    >>> safe_url("  https://news.example/a?b=1#c ")
+    'https://news.example/a?b=1#c'
+    >>> safe_url("/news/1")
+    '/news/1'
+    >>> print(safe_url("JaVaScRiPt:alert(1)"), safe_url("java\\tscript:alert(1)"))
+    None None
+    >>> print(safe_url("//evil.example"), safe_url("data:text/html,<script>"))
+    None None
+    """
+    if not isinstance(url, str):
+        return None
+    cleaned = _whatwg_clean(url)
+    if not _acceptable(cleaned):
+        return None
+    decoded = html.unescape(cleaned)
+    if decoded != cleaned and not _acceptable(_whatwg_clean(decoded)):
+        return None
+    return cleaned
+
+
+def _acceptable(cleaned: str) -> bool:
+    """The rule of :func:`safe_url`, for a URL already cleaned as a browser cleans it."""
+    if not cleaned or _CONTROL.search(cleaned):
+        return False
+    scheme = _scheme(cleaned)
+    if scheme is not None:
+        if scheme not in _SAFE_SCHEMES or not cleaned[len(scheme) + 1 :].startswith("//"):
+            return False
+        try:
+            parts = urlsplit(cleaned)
+            parts.port  # noqa: B018 - raises ValueError on a malformed port
+        except ValueError:
+            return False
+        return bool(parts.hostname)
+    if len(cleaned) >= 2 and cleaned[0] in _SLASHES and cleaned[1] in _SLASHES:
+        return False
+    return ":" not in _FIRST_SEGMENT_END.split(cleaned, maxsplit=1)[0]
+
+
+def _url_key(url: str) -> str:
+    """The form of a (safe) URL under which duplicates are recognised.
+
+    Scheme and host are lower-cased, a default port, the fragment and trailing
+    slashes of the path are ignored; the query is kept.
+
+    >>> _url_key("HTTPS://News.Example:443/a/b/#top") == _url_key("https://news.example/a/b")
+    True
+    >>> _url_key("/news/1/")
+    '/news/1'
+    """
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    netloc = parts.netloc
+    if netloc:
+        userinfo, _, _ = netloc.rpartition("@")
+        host = parts.hostname or ""
+        if ":" in host:
+            host = f"[{host}]"
+        port = parts.port
+        netloc = (f"{userinfo}@" if userinfo else "") + host
+        if port is not None and port != _DEFAULT_PORTS.get(scheme):
+            netloc += f":{port}"
+    return urlunsplit((scheme, netloc, parts.path.rstrip("/"), parts.query, ""))
+
+
+def _same_page(item_url: str, exclude: str) -> bool:
+    """True if ``item_url`` is the page ``exclude`` (both already safe).
+
+    A root-relative item (``/news/3``) is on the host site, so it also matches
+    an absolute ``exclude`` with the same path and query.
+    """
+    if _url_key(item_url) == _url_key(exclude):
+        return True
+    target = urlsplit(exclude)
+    if target.scheme and item_url.startswith("/"):
+        local = urlunsplit(("", "", target.path or "/", target.query, ""))
+        return _url_key(item_url) == _url_key(local)
+    return False
+
+
+def _parse_published(value: object) -> datetime:
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, str):
+        text = value.strip()
+        if text.endswith(("Z", "z")):  # Python 3.10's fromisoformat does not read "Z"
+            text = text[:-1] + "+00:00"
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            raise InvalidInputError("published", value, PUBLISHED_ALLOWED) from None
+    else:
+        raise InvalidInputError("published", value, PUBLISHED_ALLOWED)
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise InvalidInputError("published", value, PUBLISHED_ALLOWED)
+    return moment
+
+
+def _check_dimension(field: str, value: object) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise InvalidInputError(field, value, "a positive whole number of pixels or None")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NewsItem:
+    """A linked headline with its publication time.
+
+    ``title`` is stored stripped and must not be empty. ``url`` must pass
+    :func:`safe_url` and is stored cleaned. ``published`` is an aware
+    ``datetime`` (any zone; the widget converts it); an ISO 8601 string with
+    an offset, ``Z`` included, is accepted and parsed. ``image`` (a thumbnail
+    URL) is held to the same rule as ``url``: an unsafe one raises here, while
+    :func:`prepare_items` drops it with a warning and keeps the headline.
+    ``image_width`` and ``image_height`` are pixels; ``source`` names the
+    outlet. Empty ``image`` or ``source`` strings mean None.
+
+    >>> item = NewsItem(title=" Headline ", url="/news/1", published="2025-04-30T19:16:00Z")
+    >>> item.title, item.published.isoformat()
+    ('Headline', '2025-04-30T19:16:00+00:00')
+    >>> NewsItem(title="x", url="/news/1", published="2025-04-30T22:16:00")
+    Traceback (most recent call last):
+    ...
+    widgets.errors.InvalidInputError: published must be a timezone-aware datetime or an ISO 8601 string with an offset, got '2025-04-30T22:16:00'
+    """  # noqa: E501
+
+    title: str
+    url: str
+    published: datetime
+    image: str | None = None
+    source: str | None = None
+    image_width: int | None = None
+    image_height: int | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.title, str) or not self.title.strip():
+            raise InvalidInputError("title", self.title, "a non-empty string")
+        object.__setattr__(self, "title", self.title.strip())
+        url = safe_url(self.url)
+        if url is None:
+            raise InvalidInputError("url", self.url, URL_ALLOWED)
+        object.__setattr__(self, "url", url)
+        object.__setattr__(self, "published", _parse_published(self.published))
+        if self.image is not None:
+            if not isinstance(self.image, str):
+                raise InvalidInputError("image", self.image, f"{URL_ALLOWED}, or None")
+            image = safe_url(self.image) if self.image.strip() else None
+            if image is None and self.image.strip():
+                raise InvalidInputError("image", self.image, f"{URL_ALLOWED}, or None")
+            object.__setattr__(self, "image", image)
+        if self.source is not None:
+            if not isinstance(self.source, str):
+                raise InvalidInputError("source", self.source, "a string or None")
+            object.__setattr__(self, "source", self.source.strip() or None)
+        _check_dimension("image_width", self.image_width)
+        _check_dimension("image_height", self.image_height)
+
+
+_ITEM_KEYS = ("title", "url", "published", "image", "source", "image_width", "image_height")
+
+
+def coerce_item(value: NewsItem | Mapping[str, object]) -> NewsItem:
+    """Return ``value`` as a :class:`NewsItem`; a mapping is read by its keys.
+
+    The keys read are ``title``, ``url``, ``published`` (required) and
+    ``image``, ``source``, ``image_width``, ``image_height`` (optional); other
+    keys are ignored. Raises :class:`~widgets.errors.InvalidInputError` naming
+    the first field that is wrong or missing.
+
+    >>> coerce_item({"title": "T", "url": "http://x", "published": "2025-04-30T22:16+03:00"}).url
+    'http://x'
+    >>> coerce_item({"title": "T", "url": "/a"})
+    Traceback (most recent call last):
+    ...
+    widgets.errors.InvalidInputError: published must be a timezone-aware datetime or an ISO 8601 string with an offset, got None
+    """  # noqa: E501
+    if isinstance(value, NewsItem):
+        return value
+    if not isinstance(value, Mapping):
+        raise InvalidInputError(
+            "item", value, "a NewsItem or a mapping with title, url and published"
+        )
+    fields: dict[str, Any] = {key: value.get(key) for key in _ITEM_KEYS}
+    return NewsItem(**fields)
+
+
+def _check_limit(limit: object) -> None:
+    if limit is None:
+        return
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        raise InvalidInputError("limit", limit, "a whole number >= 0, or None for all items")
+
+
+def prepare_items(
+    items: Iterable[NewsItem | Mapping[str, object]],
+    *,
+    limit: int | None = 6,
+    exclude_url: str | None = None,
+    order: NewsOrder = "given",
+) -> list[NewsItem]:
+    """Validate, de-duplicate, order and cut news items for the related-news list.
+
+    Each item goes through :func:`coerce_item`. One that fails (no title, no
+    date, an unparseable or naive date, an unsafe link, not an item at all)
+    is skipped with a WARNING on ``logging.getLogger("widgets")`` giving its
+    index (from 0) and the reason; the others are kept. An unsafe ``image``
+    only loses the image (also with a warning).
+
+    Items are de-duplicated by URL, the first occurrence winning: scheme and
+    host letter case, a default port, the fragment and a trailing slash do
+    not count. ``exclude_url`` (the current article) is removed under the
+    same rule; a root-relative item such as ``/news/3`` also matches an
+    absolute ``exclude_url`` with that path, since it points to the host site.
+
+    ``order="given"`` keeps the input order; ``"newest"`` sorts by
+    ``published``, newest first, keeping the input order among equal times.
+    ``limit`` is then applied (``None`` keeps all).
+
+    >>> raw = [{"title": f"N{i}", "url": f"/n/{i}", "published": f"2025-05-0{i}T00:00Z"}
+    ...        for i in (1, 3, 2)]
+    >>> [i.title for i in prepare_items(raw, order="newest", limit=2, exclude_url="/n/3")]
+    ['N2', 'N1']
+    """
+    _check_limit(limit)
+    if order not in ("given", "newest"):
+        raise InvalidInputError("order", order, "'given' or 'newest'")
+    exclude: str | None = None
+    if exclude_url is not None:
+        exclude = safe_url(exclude_url)
+        if exclude is None:
+            raise InvalidInputError("exclude_url", exclude_url, f"{URL_ALLOWED}, or None")
+    if isinstance(items, (str, bytes, Mapping, NewsItem)):
+        raise InvalidInputError(
+            "items", items, "an iterable of NewsItem objects or mappings (a list, not one item)"
+        )
+
+    kept: list[NewsItem] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(items):
+        item = _coerce_or_warn(index, raw)
+        if item is None:
+            continue
+        key = _url_key(item.url)
+        if key in seen:
+            logger.debug("news item %d is a duplicate of an earlier item: %s", index, item.url)
+            continue
+        seen.add(key)
+        if exclude is not None and _same_page(item.url, exclude):
+            continue
+        kept.append(item)
+    if order == "newest":
+        kept.sort(key=lambda item: item.published, reverse=True)  # stable, also in reverse
+    return kept if limit is None else kept[:limit]
+
+
+def _coerce_or_warn(index: int, raw: object) -> NewsItem | None:
+    try:
+        return coerce_item(raw)  # type: ignore[arg-type]  # wrong types are reported below
+    except InvalidInputError as error:
+        if error.field != "image" or not isinstance(raw, Mapping):
+            logger.warning("skipping news item %d: %s", index, error)
+            return None
+        image_error = error
+    try:
+        item = coerce_item({**raw, "image": None, "image_width": None, "image_height": None})
+    except InvalidInputError as error:
+        logger.warning("skipping news item %d: %s", index, error)
+        return None
+    logger.warning("news item %d: image dropped: %s", index, image_error)
+    return item
+
+
+def _check_base_url(base_url: str | None) -> str | None:
+    if base_url is None:
+        return None
+    cleaned = safe_url(base_url)
+    if cleaned is None or _scheme(cleaned) is None:
+        raise InvalidInputError("base_url", base_url, "an absolute http or https URL, or None")
+    return cleaned
+
+
+def _resolve(base_url: str | None, value: object) -> object:
+    """Resolve a scheme-less string against ``base_url``; anything else is returned as it is."""
+    if base_url is None or not isinstance(value, str) or not value.strip():
+        return value
+    cleaned = _whatwg_clean(value)
+    if _scheme(cleaned) is not None:
+        return value
+    return urljoin(base_url, cleaned)
+
+
+def load_news(
+    source: str | os.PathLike[str] | bytes, *, base_url: str | None = None
+) -> list[dict[str, object]]:
+    """Read news items from a JSON file or an RSS/Atom feed, as raw mappings.
+
+    ``source`` is a file path (``str`` or path-like) or the file's content as
+    ``bytes``; nothing is fetched from the network. The format is told from
+    the content: JSON (a list of items, or an object whose ``"items"`` is
+    that list) or XML (an RSS or Atom feed, read with feedparser from the
+    ``feeds`` extra; without it :class:`MissingExtraError` says what to
+    install).
+
+    Feed entries become mappings with ``title`` (as plain text), ``url`` (the
+    entry link), ``published`` (the published time, else the updated time, as
+    an aware UTC datetime; an unreadable date is passed on as its text),
+    ``image`` (``media:thumbnail``, else an image ``media:content``, else an
+    image enclosure, with ``image_width``/``image_height`` when given) and
+    ``source`` (the entry's source title, else the feed title).
+
+    ``base_url`` (an absolute http(s) URL) resolves scheme-less ``url`` and
+    ``image`` values, protocol-relative ones included. Nothing is validated
+    here: pass the result to :func:`prepare_items`, which skips a bad entry
+    with a warning. A JSON list element that is not an object is skipped here
+    with a warning. A missing file raises ``OSError``.
+    """
+    base = _check_base_url(base_url)
+    if isinstance(source, bytes):
+        data, label = source, _describe(source)
+    elif isinstance(source, (str, os.PathLike)):
+        path = os.fspath(source)
+        if _scheme(_whatwg_clean(path)) in {"http", "https", "ftp", "feed"}:
+            raise InvalidInputError(
+                "source", source, "a file path or the file's bytes (fetch URLs yourself)"
+            )
+        data, label = Path(path).read_bytes(), path
+    else:
+        raise InvalidInputError("source", source, SOURCE_ALLOWED)
+
+    head = data.removeprefix(_UTF8_BOM).lstrip()[:1]
+    if head in (b"[", b"{"):
+        return _json_items(data, label, base)
+    if head == b"<":
+        return _feed_items(data, label, base)
+    raise InvalidInputError("source", label, SOURCE_ALLOWED)
+
+
+def _describe(data: bytes) -> str:
+    return f"<{len(data)} bytes starting {data[:24]!r}>"
+
+
+def _json_items(data: bytes, label: str, base_url: str | None) -> list[dict[str, object]]:
+    try:
+        document = json.loads(data)
+    except ValueError as error:  # JSONDecodeError and UnicodeDecodeError both are
+        raise InvalidInputError("source", label, SOURCE_ALLOWED) from error
+    entries = document.get("items") if isinstance(document, dict) else document
+    if not isinstance(entries, list):
+        raise InvalidInputError("source", label, SOURCE_ALLOWED)
+    result: list[dict[str, object]] = []
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            logger.warning("skipping news item %d of %s: not a JSON object", index, label)
+            continue
+        item: dict[str, object] = dict(entry)
+        for key in ("url", "image"):
+            if key in item:
+                item[key] = _resolve(base_url, item[key])
+        result.append(item)
+    return result
+
+
+class _TextExtractor(HTMLParser):
+    """Collects the text of an HTML fragment, entities decoded."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def _plain_text(detail: object, fallback: object) -> str | None:
+    """The text of a feedparser text construct (``title_detail``), whitespace collapsed."""
+    value = fallback
+    kind = ""
+    if isinstance(detail, Mapping):
+        value = detail.get("value", fallback)
+        kind = str(detail.get("type", ""))
+    if not isinstance(value, str):
+        return None
+    if kind in ("text/html", "application/xhtml+xml"):
+        extractor = _TextExtractor()
+        extractor.feed(value)
+        extractor.close()
+        value = "".join(extractor.parts)
+    return " ".join(value.split())
+
+
+def _pixels(value: object) -> int | None:
+    text = str(value).strip() if value is not None else ""
+    return int(text) if text.isascii() and text.isdigit() and int(text) > 0 else None
+
+
+def _is_image(media: Mapping[str, Any]) -> bool:
+    return media.get("medium") == "image" or str(media.get("type", "")).startswith("image/")
+
+
+def _feed_image(entry: Mapping[str, Any]) -> tuple[str, int | None, int | None] | None:
+    candidates: list[Mapping[str, Any]] = list(entry.get("media_thumbnail") or [])
+    candidates += [m for m in entry.get("media_content") or [] if _is_image(m)]
+    candidates += [
+        {"url": link.get("href"), "width": None, "height": None}
+        for link in entry.get("links") or []
+        if link.get("rel") == "enclosure" and str(link.get("type", "")).startswith("image/")
+    ]
+    for media in candidates:
+        url = media.get("url")
+        if isinstance(url, str) and url.strip():
+            return url, _pixels(media.get("width")), _pixels(media.get("height"))
+    return None
+
+
+def _feed_items(data: bytes, label: str, base_url: str | None) -> list[dict[str, object]]:
+    try:
+        import feedparser
+    except ImportError as error:
+        raise MissingExtraError(FEEDS_HINT) from error
+    headers = {"content-location": base_url} if base_url else {}
+    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    entries: list[Mapping[str, Any]] = list(parsed.get("entries") or [])
+    if not parsed.get("version") and not entries:
+        raise InvalidInputError("source", label, SOURCE_ALLOWED)
+    feed: Mapping[str, Any] = parsed.get("feed") or {}
+    feed_title = _plain_text(feed.get("title_detail"), feed.get("title")) or None
+
+    result: list[dict[str, object]] = []
+    for parsed_entry in entries:
+        # a plain dict: feedparser's own lookup maps a missing "updated" to "published", with a
+        # DeprecationWarning; read only the keys the entry really has
+        entry: dict[str, Any] = dict(parsed_entry)
+        item: dict[str, object] = {}
+        title = _plain_text(entry.get("title_detail"), entry.get("title"))
+        if title is not None:
+            item["title"] = title
+        if entry.get("link"):
+            item["url"] = _resolve(base_url, entry["link"])
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        if stamp:  # feedparser gives UTC struct_time values
+            item["published"] = datetime.fromtimestamp(calendar.timegm(stamp), timezone.utc)
+        elif entry.get("published") or entry.get("updated"):
+            item["published"] = entry.get("published") or entry.get("updated")
+        image = _feed_image(entry)
+        if image is not None:
+            item["image"] = _resolve(base_url, image[0])
+            item["image_width"], item["image_height"] = image[1], image[2]
+        origin: Mapping[str, Any] = entry.get("source") or {}
+        source = _plain_text(origin.get("title_detail"), origin.get("title")) or feed_title
+        if source:
+            item["source"] = source
+        result.append(item)
+    return result
