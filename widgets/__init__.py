@@ -19,8 +19,8 @@ from .methods import Prayer as Prayer
 from .methods import Rounding as Rounding
 from .methods import method_for_country as method_for_country
 from .places import Location as Location
+from .places import all_places as all_places
 from .places import place as place
-from .places import places as places
 from .prayer import PrayerDay as PrayerDay
 from .prayer import PrayerTime as PrayerTime
 from .prayer import prayer_times as prayer_times
@@ -44,9 +44,9 @@ __all__ = [
     "UnknownNameError",
     "WidgetsError",
     "__version__",
+    "all_places",
     "method_for_country",
     "place",
-    "places",
     "prayer_times",
     "timetable",
 ]

@@ -51,7 +51,9 @@ class UnknownNameError(InvalidInputError, LookupError):
     ) -> None:
         self.suggestions = tuple(suggestions)
         super().__init__(field, value, allowed)
-        hint = f" (did you mean {', '.join(map(repr, self.suggestions))}?)" if self.suggestions else ""
+        hint = (
+            f" (did you mean {', '.join(map(repr, self.suggestions))}?)" if self.suggestions else ""
+        )
         self.args = (f"unknown {field}: {value!r}{hint}; {field} must be {allowed}",)
 
 

@@ -21,7 +21,7 @@ from types import MappingProxyType
 from .errors import InvalidInputError, UnknownNameError
 from .zones import get_zone, zone_key
 
-__all__ = ["Location", "as_location", "place", "places"]
+__all__ = ["Location", "all_places", "as_location", "place"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -35,7 +35,7 @@ class Location:
 
     >>> Location(latitude=30.0444, longitude=31.2357, timezone="Africa/Cairo", country="eg")
     Location(latitude=30.0444, longitude=31.2357, timezone='Africa/Cairo', elevation=0.0, name='', name_en='', country='EG', slug='')
-    """  # noqa: E501
+    """
 
     latitude: float
     longitude: float
@@ -114,16 +114,16 @@ def place(name: str | Location) -> Location:
 
 
 @lru_cache(maxsize=1)
-def places() -> tuple[Location, ...]:
+def all_places() -> tuple[Location, ...]:
     """Every built-in place, in the order of the data file (read on first use, then kept).
 
-    >>> len({loc.country for loc in places()}) >= 18
+    >>> len({loc.country for loc in all_places()}) >= 18
     True
     """
     return tuple(entry.location for entry in _entries())
 
 
-_ALLOWED = "a built-in place name or slug (see widgets.places())"
+_ALLOWED = "a built-in place name or slug (see widgets.all_places())"
 _DATA = "places.json"
 _SLUG = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 #: Letters written more than one way: alef wasla, alef maqsura, final ta marbuta,
@@ -161,12 +161,8 @@ def _keys(text: str) -> tuple[str, str]:
     True
     """
     decomposed = unicodedata.normalize("NFKD", text)
-    kept = "".join(
-        ch for ch in decomposed if ch != _TATWEEL and unicodedata.category(ch) != "Mn"
-    )
-    words = [
-        word for word in re.split(r"[\W_]+", kept.casefold().translate(_LETTERS)) if word
-    ]
+    kept = "".join(ch for ch in decomposed if ch != _TATWEEL and unicodedata.category(ch) != "Mn")
+    words = [word for word in re.split(r"[\W_]+", kept.casefold().translate(_LETTERS)) if word]
     full = "".join(words)
     bare = ""
     if len(words) > 1 and words[0] in _ARTICLES:
@@ -235,7 +231,7 @@ def _index() -> Mapping[str, Location]:
                     claim = (rank, len(loc.slug), order)
                     if key and claim < best.get(key, (99, 0, 0)):
                         best[key] = claim
-    located = places()
+    located = all_places()
     return MappingProxyType({key: located[claim[2]] for key, claim in best.items()})
 
 

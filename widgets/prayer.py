@@ -55,7 +55,7 @@ MOONSIGHTING_SEVENTH_FROM = 55.0
 NEAREST_LATITUDE_LIMIT = 65.0
 #: Longest span a timetable covers, in days (about ten years).
 MAX_TIMETABLE_DAYS = 3660
-_ITERATIONS = 2
+_ITERATIONS = 1  # refinements after the first pass from generic guesses
 _UNIX_EPOCH_ORDINAL = Date(1970, 1, 1).toordinal()
 _SHAFAQ_LIMITS: Mapping[Shafaq, tuple[float, tuple[float, float, float, float]]] = {
     Shafaq.GENERAL: (75.0, (25.60, 2.05, -9.21, 6.14)),
@@ -115,11 +115,12 @@ class PrayerDay:
         ``at`` must be timezone-aware and earlier than the next day's Fajr.
         """
         _require_aware("at", at)
+        instant = at.timestamp()  # instants, not wall clocks: same-zone comparisons ignore fold
         for entry in self:
-            if entry.time > at:
+            if entry.time.timestamp() > instant:
                 return entry
         tomorrow = self.following_day()
-        if tomorrow.fajr <= at:
+        if tomorrow.fajr.timestamp() <= instant:
             raise InvalidInputError(
                 "at", at.isoformat(), f"an instant before the Fajr after {self.date.isoformat()}"
             )
@@ -128,17 +129,23 @@ class PrayerDay:
     def current_prayer(self, at: datetime) -> PrayerTime | None:
         """The last of the six at or before ``at``, or ``None`` before this day's Fajr."""
         _require_aware("at", at)
+        instant = at.timestamp()
         current = None
         for entry in self:
-            if entry.time <= at:
+            if entry.time.timestamp() <= instant:
                 current = entry
         return current
 
     def following_day(self) -> PrayerDay:
         """The next local day's times, computed with the same settings."""
         return _cached_day(
-            self.location, self.date + timedelta(days=1), self.method, self.madhab,
-            self.high_latitude, self.polar_resolution, self.tune,
+            self.location,
+            self.date + timedelta(days=1),
+            self.method,
+            self.madhab,
+            self.high_latitude,
+            self.polar_resolution,
+            self.tune,
         )
 
 
@@ -163,7 +170,9 @@ def prayer_times(
     :class:`~widgets.errors.TimeUnavailableError` when a time does not exist
     under the chosen rules.
     """
-    return _cached_day(*_settings(location, date, method, asr, high_latitude, tune, polar_resolution))
+    return _cached_day(
+        *_settings(location, date, method, asr, high_latitude, tune, polar_resolution)
+    )
 
 
 def timetable(
@@ -182,7 +191,8 @@ def timetable(
     days = (end - start).days + 1
     if not 1 <= days <= MAX_TIMETABLE_DAYS:
         raise InvalidInputError(
-            "end", end.isoformat(),
+            "end",
+            end.isoformat(),
             f"a date from {start.isoformat()} up to {MAX_TIMETABLE_DAYS} days after it",
         )
     place, _, chosen, madhab, rule, polar, user = settings
@@ -223,7 +233,9 @@ def _settings(
 def _require_date(field: str, value: object) -> None:
     if isinstance(value, datetime) or not isinstance(value, Date):
         raise InvalidInputError(
-            field, value, "a datetime.date (for an instant, pass its .date() in the location's zone)"
+            field,
+            value,
+            "a datetime.date (for an instant, pass its .date() in the location's zone)",
         )
 
 
@@ -335,27 +347,43 @@ def _has_day_and_night(solar: _Solar) -> bool:
     )
 
 
+def _sun_rises_and_sets(latitude: float, longitude: float, day: Date) -> bool:
+    """Whether sunrise and sunset exist on ``day`` and sunrise on the day after (a cheap test)."""
+    today = _Sun(latitude, longitude, day)
+    tomorrow = _Sun(latitude, longitude, day + timedelta(days=1))
+    return not (
+        math.isnan(today.event(HORIZON, 6.0, True))
+        or math.isnan(today.event(HORIZON, 18.0, False))
+        or math.isnan(tomorrow.event(HORIZON, 6.0, True))
+    )
+
+
 def _resolved_solar(
     place: Location, day: Date, method: Method, factor: int, polar: PolarResolution
 ) -> _Solar:
-    solar = _solar_hours(place.latitude, place.longitude, day, method, factor)
+    """The day's solar hours; in a polar day or night, those of the nearest day or place that has both.
+
+    ``nearest_day`` looks up to half a year either way and, where even that finds no
+    day (within a degree or so of a pole), moves the latitude as ``nearest_latitude`` does.
+    """
+    latitude, longitude = place.latitude, place.longitude
+    solar = _solar_hours(latitude, longitude, day, method, factor)
     if _has_day_and_night(solar):
         return solar
     if polar is PolarResolution.NEAREST_DAY:
         for distance in range(1, 184):
-            for step in (distance, -distance):
-                other = _solar_hours(
-                    place.latitude, place.longitude, day + timedelta(days=step), method, factor
-                )
-                if _has_day_and_night(other):
-                    return other
-    elif polar is PolarResolution.NEAREST_LATITUDE:
-        latitude = place.latitude
+            for other in (day + timedelta(days=distance), day - timedelta(days=distance)):
+                if _sun_rises_and_sets(latitude, longitude, other):
+                    found = _solar_hours(latitude, longitude, other, method, factor)
+                    if _has_day_and_night(found):
+                        return found
+    if polar is not PolarResolution.UNRESOLVED:
         while abs(latitude) >= NEAREST_LATITUDE_LIMIT:
             latitude -= math.copysign(0.5, latitude)
-            other = _solar_hours(latitude, place.longitude, day, method, factor)
-            if _has_day_and_night(other):
-                return other
+            if _sun_rises_and_sets(latitude, longitude, day):
+                found = _solar_hours(latitude, longitude, day, method, factor)
+                if _has_day_and_night(found):
+                    return found
     raise TimeUnavailableError(
         "sunrise",
         f"the sun does not rise and set at latitude {place.latitude:g} on {day.isoformat()}; "
@@ -441,9 +469,7 @@ def _compute_day(
     night = solar.next_sunrise + 24.0 - solar.sunset
     fajr, isha = solar.fajr, solar.isha
 
-    interval = method.isha_interval(
-        method.isha_minutes_ramadan is not None and _is_ramadan(day)
-    )
+    interval = method.isha_interval(method.isha_minutes_ramadan is not None and _is_ramadan(day))
     if interval is not None:
         isha = solar.sunset + interval / 60.0
     if method.shafaq is not None:
@@ -468,7 +494,10 @@ def _compute_day(
             latest = solar.sunset + _night_portion(rule, method.isha_angle) * night
             if math.isnan(isha) or isha > latest:
                 isha = latest
-    for name, value, angle in (("fajr", fajr, method.fajr_angle), ("isha", isha, method.isha_angle)):
+    for name, value, angle in (
+        ("fajr", fajr, method.fajr_angle),
+        ("isha", isha, method.isha_angle),
+    ):
         if math.isnan(value):
             raise TimeUnavailableError(
                 name,
@@ -481,10 +510,7 @@ def _compute_day(
     if method.maghrib_angle is not None and solar.sunset < solar.maghrib < isha:
         maghrib = solar.maghrib
 
-    if method.midnight is Midnight.JAFARI:
-        night_end = fajr + 24.0
-    else:
-        night_end = solar.next_sunrise + 24.0
+    night_end = fajr + 24.0 if method.midnight is Midnight.JAFARI else solar.next_sunrise + 24.0
     span = night_end - solar.sunset
 
     to_utc = -place.longitude / 15.0
@@ -522,10 +548,16 @@ def _compute_day(
 
 
 _START_ROUNDING: Mapping[Rounding, str] = {
-    Rounding.NEAREST: "nearest", Rounding.UP: "up", Rounding.SAFE: "up", Rounding.NONE: "second",
+    Rounding.NEAREST: "nearest",
+    Rounding.UP: "up",
+    Rounding.SAFE: "up",
+    Rounding.NONE: "second",
 }
 _SUNRISE_ROUNDING: Mapping[Rounding, str] = {
-    Rounding.NEAREST: "nearest", Rounding.UP: "up", Rounding.SAFE: "down", Rounding.NONE: "second",
+    Rounding.NEAREST: "nearest",
+    Rounding.UP: "up",
+    Rounding.SAFE: "down",
+    Rounding.NONE: "second",
 }
 
 

@@ -104,4 +104,3 @@ def get_zone(zone: str | tzinfo) -> tzinfo:
             return _load("UTC")
         return _load(key)
     return key
-
