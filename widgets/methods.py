@@ -277,7 +277,8 @@ METHODS: Mapping[str, Method] = _presets(
         name_ar="الهيئة المصرية العامة للمساحة",
         fajr_angle=19.5,
         isha_angle=17.5,
-        source="Egyptian General Survey Authority, republished by Dar al-Ifta: Fajr 19.5°, Isha 17.5°, no published offsets, nearest minute.",
+        imsak_minutes=20,
+        source="Egyptian General Survey Authority, republished by Dar al-Ifta: Fajr 19.5°, Isha 17.5°, no published offsets, nearest minute; Imsak 20 min before Fajr.",
     ),
     Method(
         slug="umm_al_qura",
@@ -287,7 +288,7 @@ METHODS: Mapping[str, Method] = _presets(
         isha_minutes=90,
         isha_minutes_ramadan=120,
         rounding=Rounding.NEAREST,
-        source="Umm al-Qura calendar (KACST): Fajr 18.5°, Isha 90 minutes after Maghrib, 120 in Ramadan.",
+        source="Umm al-Qura calendar (KACST): Fajr 18.5°, Isha 90 minutes after Maghrib, 120 in Ramadan (the Gregorian days whose Umm al-Qura date is in Ramadan). Rounded to the nearest minute: the published 2016 Makkah table matches nearest rounding in 68 of 72 times and starts-up/sunrise-down rounding in only 41.",
     ),
     Method(
         slug="dubai",
