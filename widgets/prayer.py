@@ -11,7 +11,7 @@ days, rounding) are applied on top, in the order adhan uses.
 >>> from datetime import date
 >>> day = prayer_times("cairo", date(2025, 4, 30))
 >>> [t.time.strftime("%H:%M") for t in day]
-['04:37', '06:10', '12:51', '16:28', '19:33', '20:57']
+['04:38', '06:13', '12:52', '16:29', '19:32', '20:56']
 """
 
 from __future__ import annotations
