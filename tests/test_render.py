@@ -1,0 +1,923 @@
+"""Fragments: golden HTML, the next-prayer mark and expiry, hostile input, host integration.
+
+Golden files live in tests/golden/ and are rewritten only when the suite runs
+with ``UPDATE_GOLDEN=1``; review the diff before committing them.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+import os
+import pickle
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+from zoneinfo import ZoneInfo
+
+import ephem
+import html5lib
+import jinja2
+import pytest
+from hijridate import Hijri
+from markupsafe import Markup, escape
+
+from widgets import Location, prayer_times
+from widgets.errors import TimeUnavailableError
+from widgets.render import (
+    Fragment,
+    environment,
+    install,
+    render_prayer_strip,
+    render_related_news,
+    render_timetable,
+    strip_view,
+    template_loader,
+    templates_path,
+    widget_globals,
+)
+
+from .conftest import REPO, shared_path
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
+CAIRO = ZoneInfo("Africa/Cairo")
+UTC = timezone.utc
+# Wednesday 30 April 2025, 15:00 in Cairo (UTC+3 since Egypt's DST began on 25 April).
+NOON = datetime(2025, 4, 30, 12, 0, tzinfo=UTC)
+SIX = ("fajr", "sunrise", "dhuhr", "asr", "maghrib", "isha")
+DASH = "—"
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def parse(html: str) -> ElementTree.Element:
+    """Parse a fragment with html5lib's strict parser: any parse error fails the test."""
+    parser = html5lib.HTMLParser(
+        strict=True, tree=html5lib.getTreeBuilder("etree"), namespaceHTMLElements=False
+    )
+    root: ElementTree.Element = parser.parseFragment(html)
+    return root
+
+
+def elements(root: ElementTree.Element) -> Iterator[ElementTree.Element]:
+    yield from root.iter()
+
+
+def by_class(root: ElementTree.Element, name: str) -> list[ElementTree.Element]:
+    return [el for el in root.iter() if name in (el.get("class") or "").split()]
+
+
+def text(element: ElementTree.Element) -> str:
+    return "".join(element.itertext())
+
+
+def check_golden(name: str, html: str) -> None:
+    path = GOLDEN / name
+    if UPDATE_GOLDEN:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html, encoding="utf-8")
+    elif not path.exists():
+        pytest.fail(f"{path} is missing: run the tests with UPDATE_GOLDEN=1 and review it")
+    assert html == path.read_text(encoding="utf-8")
+
+
+def seed_items() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        shared_path("seed", "related-news.json").read_text(encoding="utf-8")
+    )
+    return data
+
+
+def seed_list() -> list[tuple[str, str]]:
+    """(headline, stamp) pairs of the related-news block of the seed article, in page order."""
+    lines = shared_path("seed", "article.txt").read_text(encoding="utf-8").splitlines()
+    start = lines.index("أخبار ذات صلة") + 1
+    block = [line.strip() for line in lines[start:] if line.strip()]
+    block = block[: next(i for i, line in enumerate(block) if line.startswith("أكثر الكلمات"))]
+    return list(zip(block[::2], block[1::2], strict=True))
+
+
+def strip_slots(html: str) -> dict[str, ElementTree.Element]:
+    root = parse(html)
+    return {li.get("data-pnw-prayer", ""): li for li in by_class(root, "pnw-time")}
+
+
+def marked_in(root: ElementTree.Element) -> list[str]:
+    return [
+        li.get("data-pnw-prayer", "")
+        for li in by_class(root, "pnw-time")
+        if li.get("aria-current") == "time" or "pnw-next" in (li.get("class") or "").split()
+    ]
+
+
+def marked(html: str) -> list[str]:
+    return marked_in(parse(html))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> Iterator[None]:
+    """Each test starts with empty render caches (monkeypatching must not leak)."""
+    from widgets import render
+
+    for name in ("_cached_strip_view", "_cached_strip_fragment", "_location"):
+        getattr(render, name).cache_clear()
+    yield
+    for name in ("_cached_strip_view", "_cached_strip_fragment", "_location"):
+        getattr(render, name).cache_clear()
+
+
+# --- golden HTML -------------------------------------------------------------------------------
+
+
+def _golden_strip() -> str:
+    return render_prayer_strip("cairo", now=NOON, locale="ar_EG")
+
+
+def _golden_news() -> str:
+    seed = seed_items()
+    return render_related_news(seed["items"], timezone=seed["timezone"], limit=None)
+
+
+GOLDEN_CASES = {
+    "strip-cairo-2025-04-30-ar_EG.html": _golden_strip,
+    "news-seed-ar_EG.html": _golden_news,
+}
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN_CASES))
+def test_golden(name: str) -> None:
+    html = GOLDEN_CASES[name]()
+    parse(html)
+    check_golden(name, html)
+
+
+def test_strip_dates_are_the_calendar_facts() -> None:
+    root = parse(_golden_strip())
+    (strip,) = by_class(root, "pnw-strip")
+    assert strip.get("dir") == "rtl" and strip.get("lang") == "ar-EG"
+    assert "القاهرة" in (strip.get("aria-label") or "")
+    (gregorian,) = by_class(root, "pnw-date")
+    (hijri,) = by_class(root, "pnw-hijri")
+    # 30 April 2025 was a Wednesday; Umm al-Qura put 1 Dhu al-Qa'dah 1446 on 29 April 2025.
+    assert text(gregorian) == "الأربعاء، 30 أبريل 2025"
+    assert gregorian.get("datetime") == "2025-04-30"
+    assert Hijri(1446, 11, 2).to_gregorian().isoformat() == "2025-04-30"
+    assert text(hijri) == "2 ذو القعدة 1446 هـ"
+    assert hijri.get("datetime") == "2025-04-30"
+
+
+def _ephem_times(day: date) -> dict[str, datetime]:
+    """Cairo times from PyEphem, with the Egyptian angles (Fajr 19.5°, Isha 17.5°)."""
+    observer = ephem.Observer()
+    observer.lat, observer.lon, observer.elevation = "30.0444", "31.2357", 23
+    observer.pressure = 0
+    observer.date = ephem.Date(datetime(day.year, day.month, day.day) - timedelta(hours=2))
+    sun = ephem.Sun()
+
+    def at(horizon: str, rising: bool) -> datetime:
+        observer.horizon = horizon
+        event = observer.next_rising if rising else observer.next_setting
+        found: datetime = event(sun, use_center=horizon != "-0:50").datetime()
+        return found.replace(tzinfo=UTC)
+
+    observer.horizon = "0"
+    transit = observer.next_transit(sun).datetime().replace(tzinfo=UTC)
+    return {
+        "fajr": at("-19.5", True),
+        "sunrise": at("-0:50", True),
+        "dhuhr": transit,
+        "maghrib": at("-0:50", False),
+        "isha": at("-17.5", False),
+    }
+
+
+def test_strip_times_agree_with_an_independent_ephemeris() -> None:
+    """The seed page printed 12:00 AM six times: these must be the sun's real times."""
+    slots = strip_slots(_golden_strip())
+    for prayer, expected in _ephem_times(date(2025, 4, 30)).items():
+        stamp = slots[prayer].find("time")
+        assert stamp is not None
+        shown = datetime.fromisoformat(stamp.get("datetime", ""))
+        assert abs(shown - expected) <= timedelta(minutes=2), prayer
+        local = shown.astimezone(CAIRO)
+        hour = local.hour % 12 or 12
+        assert text(stamp) == f"{hour}:{local.minute:02} {'ص' if local.hour < 12 else 'م'}"
+
+
+def test_news_matches_the_seed_page() -> None:
+    """Headlines and stamps as the seed page printed them (it zero-pads the hour)."""
+    seed = seed_items()
+    html = render_related_news(
+        seed["items"], timezone=seed["timezone"], limit=None, pattern="d MMMM y hh:mm a"
+    )
+    root = parse(html)
+    shown = [
+        (text(by_class(item, "pnw-headline")[0]), text(by_class(item, "pnw-stamp")[0]))
+        for item in by_class(root, "pnw-news-item")
+    ]
+    assert shown == seed_list()
+    links = [a.get("href") for a in root.iter("a")]
+    assert links == [item["url"] for item in seed["items"]]
+
+
+def test_news_default_limit_and_heading() -> None:
+    seed = seed_items()
+    root = parse(render_related_news(seed["items"], timezone=seed["timezone"]))
+    assert len(by_class(root, "pnw-news-item")) == 6
+    (heading,) = root.iter("h2")
+    assert text(heading) == "أخبار ذات صلة"
+    (section,) = root.iter("section")
+    assert section.get("dir") == "rtl" and section.get("lang") == "ar-EG"
+
+
+# --- the next prayer and expires_at --------------------------------------------------------------
+
+
+def test_before_fajr_marks_fajr() -> None:
+    at = datetime(2025, 4, 30, 1, 0, tzinfo=CAIRO)
+    day = prayer_times("cairo", date(2025, 4, 30))
+    fragment = render_prayer_strip("cairo", now=at)
+    assert marked(fragment) == ["fajr"]
+    assert fragment.expires_at == day.fajr
+
+
+def test_between_prayers_marks_the_next_one() -> None:
+    day = prayer_times("cairo", date(2025, 4, 30))
+    at = day.dhuhr + timedelta(minutes=1)
+    fragment = render_prayer_strip("cairo", now=at)
+    assert marked(fragment) == ["asr"]
+    assert fragment.expires_at == day.asr
+    li = strip_slots(fragment)["asr"]
+    assert [text(el).strip() for el in by_class(li, "pnw-sr")] == ["الصلاة القادمة"]
+
+
+def test_at_the_exact_time_the_mark_moves_on() -> None:
+    day = prayer_times("cairo", date(2025, 4, 30))
+    fragment = render_prayer_strip("cairo", now=day.asr)
+    assert marked(fragment) == ["maghrib"]
+    assert fragment.expires_at == day.maghrib
+
+
+def test_after_isha_nothing_is_marked_until_midnight() -> None:
+    day = prayer_times("cairo", date(2025, 4, 30))
+    fragment = render_prayer_strip("cairo", now=day.isha + timedelta(minutes=5))
+    assert marked(fragment) == []
+    assert fragment.expires_at == datetime(2025, 5, 1, 0, 0, tzinfo=CAIRO)
+    (strip,) = by_class(parse(fragment), "pnw-strip")
+    tomorrow = prayer_times("cairo", date(2025, 5, 1))
+    assert strip.get("data-pnw-next") == tomorrow.fajr.isoformat()
+
+
+def test_midnight_inside_a_dst_gap() -> None:
+    """Egypt moved its clocks from 00:00 to 01:00 on 25 April 2025: the day began at 22:00 UTC."""
+    day = prayer_times("cairo", date(2025, 4, 24))
+    fragment = render_prayer_strip("cairo", now=day.isha + timedelta(minutes=1))
+    assert fragment.expires_at == datetime(2025, 4, 24, 22, 0, tzinfo=UTC)
+
+
+def test_hijri_day_turns_at_maghrib_when_asked() -> None:
+    day = prayer_times("cairo", date(2025, 4, 30))
+    evening = day.maghrib + timedelta(minutes=10)
+    plain = parse(render_prayer_strip("cairo", now=evening))
+    turned = parse(render_prayer_strip("cairo", now=evening, hijri_at_maghrib=True))
+    assert text(by_class(plain, "pnw-hijri")[0]) == "2 ذو القعدة 1446 هـ"
+    assert text(by_class(turned, "pnw-hijri")[0]) == "3 ذو القعدة 1446 هـ"
+    assert by_class(turned, "pnw-hijri")[0].get("datetime") == "2025-05-01"
+    assert text(by_class(turned, "pnw-date")[0]) == "الأربعاء، 30 أبريل 2025"
+    before = render_prayer_strip("cairo", now=day.asr, hijri_at_maghrib=True)
+    assert before.expires_at == day.maghrib
+
+
+def test_same_state_same_object_and_bytes() -> None:
+    day = prayer_times("cairo", date(2025, 4, 30))
+    first = render_prayer_strip("cairo", now=day.dhuhr + timedelta(minutes=1))
+    second = render_prayer_strip("cairo", now=day.asr - timedelta(minutes=1))
+    assert first is second  # cached on the minute state, not on now
+    from widgets import render
+
+    render._cached_strip_fragment.cache_clear()
+    render._cached_strip_view.cache_clear()
+    third = render_prayer_strip("cairo", now=day.dhuhr + timedelta(minutes=30))
+    assert third == first and third is not first
+    assert render._cached_strip_fragment.cache_info().maxsize is not None
+
+
+def test_arabic_indic_digits_only_in_displayed_text() -> None:
+    html = render_prayer_strip("cairo", now=NOON, digits="arab", clock="24h")
+    root = parse(html)
+    for stamp in root.iter("time"):
+        assert re.fullmatch(r"[0-9T:+\-]+", stamp.get("datetime", ""))
+        assert not re.search(r"[0-9]", text(stamp)), text(stamp)
+    fajr = strip_slots(html)["fajr"].find("time")
+    assert fajr is not None and re.fullmatch(r"[٠-٩]{2}:[٠-٩]{2}", text(fajr))
+
+
+def test_english_strip_is_ltr() -> None:
+    root = parse(render_prayer_strip("cairo", now=NOON, locale="en"))
+    (strip,) = by_class(root, "pnw-strip")
+    assert strip.get("dir") == "ltr" and strip.get("lang") == "en"
+    assert strip.get("aria-label") == "Prayer times in Cairo"
+    assert [text(el) for el in by_class(root, "pnw-name")] == [
+        "Fajr", "Sunrise", "Dhuhr", "Asr", "Maghrib", "Isha",
+    ]
+
+
+# --- honest fallbacks ----------------------------------------------------------------------------
+
+
+def _dashes(html: str) -> None:
+    slots = strip_slots(html)
+    assert list(slots) == list(SIX)
+    for li in slots.values():
+        assert li.find(".//time") is None
+        assert DASH in text(li)
+        assert not re.search(r"\d", text(li))
+    assert "12:00" not in html
+
+
+def test_times_that_cannot_be_computed_print_dashes(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from widgets import render
+
+    def unavailable(*args: object, **kwargs: object) -> None:
+        raise TimeUnavailableError("fajr", "the sun never reaches 19.5° below the horizon")
+
+    monkeypatch.setattr(render, "prayer_times", unavailable)
+    with caplog.at_level(logging.WARNING, logger="widgets"):
+        fragment = render_prayer_strip("cairo", now=NOON)
+    _dashes(fragment)
+    assert marked(fragment) == []
+    assert fragment.expires_at == datetime(2025, 5, 1, 0, 0, tzinfo=CAIRO)
+    assert any("never reaches" in record.getMessage() for record in caplog.records)
+    assert by_class(parse(fragment), "pnw-date")  # the date line stays
+
+
+def test_unknown_method_prints_dashes(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="widgets"):
+        fragment = render_prayer_strip("cairo", now=NOON, method="no_such_method")
+    _dashes(fragment)
+    assert any(record.name == "widgets" for record in caplog.records)
+
+
+def test_hijri_line_left_out_beyond_the_table(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="widgets"):
+        root = parse(render_prayer_strip("cairo", now=datetime(2078, 1, 5, 12, tzinfo=UTC)))
+    assert by_class(root, "pnw-hijri") == []
+    assert text(by_class(root, "pnw-date")[0]) == "الأربعاء، 5 يناير 2078"
+    assert len(list(root.iter("time"))) == 7  # the Gregorian date and the six times
+
+
+def test_bad_arguments_raise_from_the_python_api() -> None:
+    with pytest.raises(ValueError, match="now"):
+        render_prayer_strip("cairo", now=datetime(2025, 4, 30, 12))
+    with pytest.raises(LookupError):
+        render_prayer_strip("atlantis", now=NOON)
+    with pytest.raises(ValueError, match="locale"):
+        render_prayer_strip("cairo", now=NOON, locale="xx_YY")
+    with pytest.raises(ValueError, match="now"):
+        render_related_news([], relative_within=timedelta(hours=1))
+
+
+# --- hostile input -------------------------------------------------------------------------------
+
+HOSTILE_TEXT = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    '"><svg onload=alert(1)>',
+    "' onmouseover='alert(1)' x='",
+    "</bdi></a></li></ul></section><script>alert(1)</script>",
+    "{{7*7}} {% if true %}x{% endif %} {#c#} ${7*7}",
+    "\u202egpj.exe\u202c عاجل",
+    "&lt;b&gt; &amp; &#x3C;script&#x3E;",
+]
+HOSTILE_URLS = [
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "java\tscript:alert(1)",
+    "java\nscript:alert(1)",
+    "java\rscript:alert(1)",
+    " \x01javascript:alert(1)",
+    "jav&#x09;ascript:alert(1)",
+    "&#106;avascript:alert(1)",
+    "javascript&colon;alert(1)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "DaTa:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "VBScript:msgbox(1)",
+    "//evil.example/x",
+    "/\\evil.example/x",
+    "\\\\evil.example\\x",
+]
+_STRIPPED = "".join(map(chr, range(0x21)))
+
+
+def assert_inert(html: str) -> ElementTree.Element:
+    """Nothing executable: no script element, no on* or style attribute, only safe URLs."""
+    root = parse(html)
+    for element in elements(root):
+        assert element.tag not in {"script", "iframe", "object", "embed", "svg", "math", "style"}
+        for name, value in element.attrib.items():
+            assert not name.lower().startswith("on"), (name, value)
+            assert name.lower() != "style"
+            if name.lower() in {"href", "src", "action", "formaction", "srcset", "poster"}:
+                cleaned = re.sub(r"[\t\n\r]", "", value.strip(_STRIPPED))
+                assert urlsplit(cleaned).scheme in {"", "http", "https"}, value
+                assert not cleaned.startswith(("//", "/\\", "\\")), value
+    return root
+
+
+def test_hostile_news_items(caplog: pytest.LogCaptureFixture) -> None:
+    items: list[dict[str, object]] = [
+        {"title": title, "url": f"/safe/{n}", "published": "2025-04-30T18:00:00+03:00",
+         "source": title, "image": f"/img/{n}.jpg"}
+        for n, title in enumerate(HOSTILE_TEXT)
+    ]
+    items += [
+        {"title": f"bad link {n}", "url": url, "published": "2025-04-30T18:00:00+03:00",
+         "image": url}
+        for n, url in enumerate(HOSTILE_URLS)
+    ]
+    with caplog.at_level(logging.WARNING, logger="widgets"):
+        html = render_related_news(
+            items, timezone="Africa/Cairo", limit=None, heading="<script>alert(1)</script>"
+        )
+    root = assert_inert(html)
+    headlines = [text(el) for el in by_class(root, "pnw-headline")]
+    assert headlines == HOSTILE_TEXT  # every hostile title shown as text, in order
+    assert "{{7*7}}" in html and "49" not in html
+    assert html.count("\u202e") == sum(
+        text(el).count("\u202e") for el in root.iter("bdi")
+    ), "bidi overrides must stay isolated inside <bdi>"
+    for link in root.iter("a"):
+        assert (link.get("href") or "").startswith("/safe/")
+        assert link.get("target") is None
+    for image in root.iter("img"):
+        assert image.get("loading") == "lazy" and image.get("decoding") == "async"
+        assert image.get("alt") == "" and image.get("width") and image.get("height")
+    skipped = [r for r in caplog.records if r.name == "widgets" and "skipping" in r.getMessage()]
+    kept_links = [a.get("href") for a in root.iter("a")]
+    assert len(skipped) + sum(1 for h in kept_links if not h.startswith("/safe/")) == len(
+        HOSTILE_URLS
+    )
+
+
+def test_hostile_strip_settings() -> None:
+    evil = Location(
+        latitude=30.0444, longitude=31.2357, timezone="Africa/Cairo", country="EG",
+        name='<script>alert(1)</script>" onload="x {{7*7}} \u202e',
+    )
+    html = render_prayer_strip(
+        evil, now=NOON, prayer_names={"fajr": "<b onmouseover=alert(1)>ف</b>", "isha": "{{7*7}}"}
+    )
+    root = assert_inert(html)
+    assert "{{7*7}}" in text(root) and "49" not in html
+    assert text(by_class(root, "pnw-city")[0]) == evil.name
+    assert text(by_class(strip_slots(html)["fajr"], "pnw-name")[0]) == "<b onmouseover=alert(1)>ف</b>"
+
+
+def test_host_environment_without_autoescape_still_escapes() -> None:
+    env = jinja2.Environment(loader=jinja2.DictLoader({"p.html": "{{ related_news(items) }}"}))
+    install(env)
+    html = env.get_template("p.html").render(
+        items=[{"title": "<script>alert(1)</script>", "url": "/a",
+                "published": "2025-04-30T18:00:00+03:00"}]
+    )
+    assert_inert(html)
+    assert "&lt;script&gt;" in html
+
+
+def test_bad_items_are_skipped_with_a_warning(caplog: pytest.LogCaptureFixture) -> None:
+    items: list[object] = [
+        {"title": "", "url": "/1", "published": "2025-04-30T18:00:00+03:00"},
+        {"url": "/2", "published": "2025-04-30T18:00:00+03:00"},
+        {"title": "no date", "url": "/3"},
+        {"title": "bad date", "url": "/4", "published": "yesterday"},
+        {"title": "naive date", "url": "/5", "published": "2025-04-30T18:00:00"},
+        "not an item",
+        {"title": "good", "url": "/6", "published": "2025-04-30T18:00:00+03:00"},
+    ]
+    with caplog.at_level(logging.WARNING, logger="widgets"):
+        root = parse(render_related_news(items, timezone="Africa/Cairo"))
+    assert [text(el) for el in by_class(root, "pnw-headline")] == ["good"]
+    warnings = [r for r in caplog.records if r.name == "widgets" and r.levelno == logging.WARNING]
+    assert len(warnings) == 6
+
+
+def test_empty_news_renders_nothing() -> None:
+    fragment = render_related_news([])
+    assert fragment == "" and fragment.expires_at is None
+
+
+def test_news_thumbnail_and_source() -> None:
+    html = render_related_news(
+        [{"title": "t", "url": "https://news.example/a", "published": "2025-04-30T18:00:00Z",
+          "image": "https://img.example/a.jpg", "image_width": 300, "image_height": 200,
+          "source": "سكاي نيوز"}]
+    )
+    root = assert_inert(html)
+    (image,) = root.iter("img")
+    assert (image.get("width"), image.get("height")) == ("300", "200")
+    (link,) = root.iter("a")
+    assert link.get("rel") == "noopener" and link.get("target") is None
+    assert text(by_class(root, "pnw-source")[0]) == "سكاي نيوز"
+
+
+# --- relative stamps and their expiry ------------------------------------------------------------
+
+
+def test_relative_stamps_expire_when_they_would_change() -> None:
+    within = timedelta(hours=6)
+
+    def render(published: datetime, now: datetime) -> Fragment:
+        items = [{"title": "t", "url": "/a", "published": published.isoformat()}]
+        return render_related_news(items, now=now, relative_within=within)
+
+    noon = datetime(2025, 4, 30, 12, 0, 30, tzinfo=CAIRO)
+    minutes = render(noon, noon + timedelta(minutes=14, seconds=10))
+    assert "قبل 14 دقيقة" in minutes
+    assert minutes.expires_at == noon + timedelta(minutes=15)
+    assert "قبل 15 دقيقة" in render(noon, minutes.expires_at)
+    hours = render(noon, noon + timedelta(hours=2, minutes=24))
+    assert "قبل ساعتين" in hours  # floored, not rounded
+    assert hours.expires_at == noon + timedelta(hours=3)
+    # Late in the evening the stamp turns into "yesterday" at local midnight...
+    evening = datetime(2025, 4, 30, 21, 0, 30, tzinfo=CAIRO)
+    late = render(evening, evening + timedelta(hours=2, minutes=24))
+    assert late.expires_at == datetime(2025, 5, 1, 0, 0, tzinfo=CAIRO)
+    assert "أمس" in render(evening, late.expires_at)
+    # ...and then stays until relative_within runs out and the stamp becomes absolute.
+    yesterday = render(evening, datetime(2025, 5, 1, 0, 30, tzinfo=CAIRO))
+    assert yesterday.expires_at == evening + within
+    absolute = render(evening, evening + within)
+    assert "30 أبريل 2025 9:00 م" in absolute and absolute.expires_at is None
+    assert render_related_news([{"title": "t", "url": "/a", "published": noon}]).expires_at is None
+
+
+# --- the timetable -------------------------------------------------------------------------------
+
+
+def test_month_timetable() -> None:
+    html = render_timetable("cairo", month=date(2025, 4, 17), now=NOON)
+    root = parse(html)
+    (table,) = root.iter("table")
+    caption = table.find("caption")
+    assert caption is not None and text(caption) == "مواقيت الصلاة في القاهرة، أبريل 2025"
+    header = [text(th) for th in table.iter("th") if th.get("scope") == "col"]
+    assert header == ["التاريخ", "الفجر", "الشروق", "الظهر", "العصر", "المغرب", "العشاء"]
+    rows = table.findall("./tbody/tr")
+    assert len(rows) == 30
+    assert [r.get("aria-current") for r in rows].index("date") == 29
+    assert html.count('aria-current="date"') == 1
+    assert html  # expires at the next midnight while the month holds today
+    fragment = render_timetable("cairo", month=date(2025, 4, 1), now=NOON)
+    assert fragment.expires_at == datetime(2025, 5, 1, 0, 0, tzinfo=CAIRO)
+
+
+def test_imsakiya_holds_the_days_of_ramadan() -> None:
+    root = parse(render_timetable("cairo", month=date(2026, 2, 1), imsakiya=True))
+    rows = root.findall(".//tbody/tr")
+    days = [row.find("./th/time").get("datetime") for row in rows]  # type: ignore[union-attr]
+    start = Hijri(1447, 9, 1).to_gregorian()
+    end = Hijri(1447, 10, 1).to_gregorian()
+    expected = [
+        (start + timedelta(days=n)).isoformat() for n in range((end - start).days)
+    ]
+    assert days == expected
+    header = [text(th) for th in root.iter("th") if th.get("scope") == "col"]
+    assert header[:3] == ["التاريخ", "رمضان", "الإمساك"]
+    first = rows[0].findall("td")
+    assert text(first[0]) == "1"
+    imsak = datetime.fromisoformat(first[1].find("time").get("datetime"))  # type: ignore[union-attr]
+    fajr = datetime.fromisoformat(first[2].find("time").get("datetime"))  # type: ignore[union-attr]
+    assert timedelta(0) < fajr - imsak <= timedelta(minutes=20)
+    with pytest.raises(ValueError, match="Ramadan"):
+        render_timetable("cairo", month=date(2025, 8, 1), imsakiya=True)
+
+
+# --- Fragment --------------------------------------------------------------------------------------
+
+
+def test_fragment_is_markup_once() -> None:
+    fragment = Fragment("<b>x</b>", datetime(2025, 1, 1, tzinfo=UTC))
+    assert fragment.__html__() == "<b>x</b>"
+    assert escape(fragment) == Markup("<b>x</b>")
+    assert Markup("<i>{}</i>").format(fragment) == "<i><b>x</b></i>"
+    env = jinja2.Environment(autoescape=True)
+    assert env.from_string("{{ f }}|{{ f|e }}").render(f=fragment) == "<b>x</b>|<b>x</b>"
+    with pytest.raises(AttributeError):
+        fragment.expires_at = None  # type: ignore[misc]
+    for clone in (pickle.loads(pickle.dumps(fragment)), copy.copy(fragment), copy.deepcopy(fragment)):
+        assert type(clone) is Fragment and clone == fragment
+        assert clone.expires_at == fragment.expires_at
+    with pytest.raises(ValueError, match="expires_at"):
+        Fragment("x", datetime(2025, 1, 1))
+
+
+# --- host integration ------------------------------------------------------------------------------
+
+
+HOST_TEMPLATES = {
+    # The host overrides our news template by extending the original...
+    "widgets/related_news.html": (
+        "{% extends 'widgets_default/widgets/related_news.html' %}"
+        "{% block heading %}<h3 class=\"host-heading\">{{ news.heading }}</h3>{% endblock %}"
+    ),
+    # ...and includes our strip, with a view built by a global.
+    "page.html": (
+        "<main>{% set strip = prayer_strip_view('cairo') %}"
+        "{% include 'widgets/prayer_strip.html' %}"
+        "{{ prayer_strip('cairo', locale='en') }}"
+        "{{ related_news(items) }}</main>"
+    ),
+}
+
+
+def test_install_into_a_host_environment() -> None:
+    env = jinja2.Environment(loader=jinja2.DictLoader(HOST_TEMPLATES), autoescape=True)
+    assert install(env, clock=lambda: NOON) is env
+    chain = env.loader
+    install(env, clock=lambda: NOON)
+    assert env.loader is chain
+    assert isinstance(chain, jinja2.ChoiceLoader) and len(chain.loaders) == 3
+    seed = seed_items()
+    html = env.get_template("page.html").render(items=seed["items"])
+    root = assert_inert(html)
+    strips = by_class(root, "pnw-strip")
+    assert [s.get("lang") for s in strips] == ["ar-EG", "en"]
+    assert [text(h) for h in by_class(root, "host-heading")] == ["أخبار ذات صلة"]
+    assert list(root.iter("h2")) == []
+    assert len(by_class(root, "pnw-news-item")) == 6
+    assert marked_in(strips[0]) == ["asr"] and marked_in(strips[1]) == ["asr"]
+
+
+@pytest.mark.parametrize("autoescape", [True, False])
+@pytest.mark.parametrize("trim", [True, False])
+@pytest.mark.parametrize("lstrip", [True, False])
+def test_host_settings_do_not_change_the_output(autoescape: bool, trim: bool, lstrip: bool) -> None:
+    env = jinja2.Environment(autoescape=autoescape, trim_blocks=trim, lstrip_blocks=lstrip)
+    install(env, clock=lambda: NOON)
+    items = [{"title": "<i>t</i>", "url": "/a", "published": "2025-04-30T18:00:00+03:00",
+              "image": "/i.jpg", "source": "s"}]
+    page = env.from_string("{{ prayer_strip('cairo') }}{{ related_news(items) }}")
+    assert page.render(items=items) == render_prayer_strip("cairo", now=NOON) + (
+        render_related_news(items)
+    )
+
+
+def test_install_without_a_host_loader() -> None:
+    env = install(jinja2.Environment(autoescape=True), clock=lambda: NOON)
+    html = env.from_string("{{ prayer_strip('cairo') }}").render()
+    assert html == render_prayer_strip("cairo", now=NOON)
+
+
+def test_globals_never_raise(caplog: pytest.LogCaptureFixture) -> None:
+    helpers = widget_globals(clock=lambda: NOON)
+    with caplog.at_level(logging.WARNING, logger="widgets"):
+        fallback = helpers["prayer_strip"]("atlantis")
+        naive = widget_globals(clock=lambda: datetime(2025, 4, 30))["prayer_strip"]("cairo")
+        news = helpers["related_news"](None)
+        bad_locale = helpers["related_news"]([], locale="xx")
+    assert isinstance(fallback, Fragment)
+    _dashes(fallback)
+    _dashes(naive)
+    assert text(by_class(parse(fallback), "pnw-city")[0]) == "atlantis"
+    assert news == "" and bad_locale == ""
+    messages = " ".join(r.getMessage() for r in caplog.records if r.name == "widgets")
+    assert "atlantis" in messages and "now" in messages and "items" in messages
+    assert helpers["prayer_strip"]("cairo", now=NOON) == render_prayer_strip("cairo", now=NOON)
+
+
+def test_templates_are_found_and_loaded_by_our_loader() -> None:
+    folder = templates_path()
+    names = {"prayer_strip.html", "related_news.html", "timetable.html", "widgets.css", "widgets.js"}
+    assert names <= {p.name for p in (folder / "widgets").iterdir()}
+    assert folder in (REPO / "templates", REPO / "widgets" / "templates")
+    env = environment()
+    assert env.autoescape is True and env.undefined is jinja2.StrictUndefined
+    assert env.loader is template_loader()
+    assert env.filters == jinja2.Environment().filters  # no custom filters
+
+
+def test_templates_only_print() -> None:
+    for path in (templates_path() / "widgets").glob("*.html"):
+        source = path.read_text(encoding="utf-8")
+        assert "|safe" not in source.replace(" ", "") and "Markup" not in source, path.name
+        assert re.search(r"^{% autoescape true -%}$", source, re.M), path.name
+        # Blocks are compiled on their own: each switches escaping on again.
+        blocks = re.findall(r"{% block [a-z]+( scoped)? -%}({% autoescape true -%})?", source)
+        assert all(escaped for _, escaped in blocks), path.name
+        for expression in re.findall(r"{{(.*?)}}", source):
+            assert re.fullmatch(r"\s*[a-z_]+(\.[a-z_]+)*\s*", expression), (path.name, expression)
+
+
+# --- CSS and JS ------------------------------------------------------------------------------------
+
+
+def test_stylesheet_rules() -> None:
+    css = (templates_path() / "widgets" / "widgets.css").read_text(encoding="utf-8")
+    body = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    classes = set(re.findall(r"\.([A-Za-z_][\w-]*)", re.sub(r"\d+\.\d+|\.\d+", "", body)))
+    assert classes and all(name.startswith("pnw-") for name in classes), classes
+    variables = set(re.findall(r"--([\w-]+)", body))
+    assert all(name.startswith("pnw-") for name in variables)
+    assert {"pnw-bg", "pnw-fg", "pnw-accent"} <= variables
+    assert "prefers-color-scheme: dark" in body
+    assert re.search(r"@media \(min-width: 600px\)\s*{\s*\.pnw-times\s*{[^}]*repeat\(6", body)
+    assert re.search(r"\.pnw-times\s*{[^}]*repeat\(3, minmax\(0, 1fr\)\)", body)
+    for banned in ("@import", "url(", "@font-face", "http:", "https:"):
+        assert banned not in body
+    physical = r"(margin|padding|border)-(left|right)|(?<![-\w])(left|right)\s*:|text-align:\s*(left|right)"
+    assert not re.search(physical, body)
+    # Every class our templates print is styled under the same prefix.
+    used: set[str] = set()
+    for path in (templates_path() / "widgets").glob("*.html"):
+        for value in re.findall(r'class="([^"]*)"', path.read_text(encoding="utf-8")):
+            used |= {c for c in re.sub(r"{[%{].*?[%}]}", " ", value).split()}
+    assert used and all(name.startswith("pnw-") for name in used), used
+
+
+def test_script_is_csp_friendly() -> None:
+    js = (templates_path() / "widgets" / "widgets.js").read_text(encoding="utf-8")
+    for banned in ("eval(", "new Function", "innerHTML", "outerHTML", "insertAdjacentHTML",
+                   "document.write", "fetch(", "XMLHttpRequest", "WebSocket", "import(",
+                   "sendBeacon", "setAttribute(\"style\"", ".style."):
+        assert banned not in js, banned
+    assert re.search(r"setInterval\(tick", js)
+
+
+SCRIPT_HARNESS = r"""
+// A minimal DOM, enough for widgets.js: elements with classes, attributes and children.
+class El {
+  constructor(tag, attrs, kids) {
+    this.tagName = tag; this.attrs = Object.assign({}, attrs || {}); this.children = [];
+    this.parentNode = null; this.text = ""; this.hidden = "hidden" in this.attrs;
+    (kids || []).forEach((k) => typeof k === "string" ? (this.text += k) : this.appendChild(k));
+    const self = this;
+    this.classList = {
+      add(c) { const s = self.cls(); if (!s.includes(c)) { s.push(c); self.attrs.class = s.join(" "); } },
+      remove(c) { self.attrs.class = self.cls().filter((x) => x !== c).join(" "); },
+      contains(c) { return self.cls().includes(c); },
+    };
+  }
+  cls() { return (this.attrs.class || "").split(/\s+/).filter(Boolean); }
+  set className(v) { this.attrs.class = v; }
+  getAttribute(n) { return n in this.attrs ? this.attrs[n] : null; }
+  setAttribute(n, v) { this.attrs[n] = String(v); }
+  removeAttribute(n) { delete this.attrs[n]; }
+  appendChild(k) { if (k.parentNode) k.parentNode.removeChild(k); k.parentNode = this; this.children.push(k); return k; }
+  removeChild(k) { this.children = this.children.filter((x) => x !== k); k.parentNode = null; return k; }
+  get textContent() { return this.text + this.children.map((c) => c.textContent).join(""); }
+  set textContent(v) { this.text = v; this.children = []; }
+  all() { return this.children.flatMap((c) => [c, ...c.all()]); }
+  matches(sel) {
+    const m = sel.match(/^([a-z]*)(?:\.([\w-]+))?(?:\[([\w-]+)\])?$/);
+    return (!m[1] || this.tagName === m[1]) && (!m[2] || this.cls().includes(m[2])) && (!m[3] || m[3] in this.attrs);
+  }
+  querySelectorAll(sel) { return this.all().filter((e) => e.matches(sel)); }
+  querySelector(sel) { return this.querySelectorAll(sel)[0] || null; }
+}
+const data = JSON.parse(process.argv[2]);
+const li = (name, iso, next) => new El("li", next ? {class: "pnw-time pnw-next", "aria-current": "time"} : {class: "pnw-time"}, [
+  new El("span", {class: "pnw-name"}, [name]),
+  new El("time", {datetime: iso}, ["x"]),
+  ...(next ? [new El("span", {class: "pnw-sr pnw-next-label"}, ["next"])] : []),
+]);
+const items = data.times.map(([name, iso], i) => li(name, iso, i === 0));
+const strip = new El("section", {class: "pnw-strip", lang: "en", "data-pnw-digits": "latn",
+  "data-pnw-countdown": "{name} in {time}", "data-pnw-next-label": "next"}, [
+  new El("ol", {class: "pnw-times"}, items),
+  new El("p", {class: "pnw-countdown", hidden: ""}),
+]);
+const body = new El("body", {}, [strip]);
+let ticker = null;
+global.document = {
+  readyState: "complete", hidden: false,
+  querySelectorAll: (s) => body.querySelectorAll(s),
+  createElement: (t) => new El(t),
+  addEventListener: () => {},
+};
+global.window = {setInterval: (f) => { ticker = f; }};
+Date.now = () => Date.parse(data.now);
+require(data.script);
+const out = {
+  next: items.filter((e) => e.classList.contains("pnw-next")).map((e) => e.querySelector(".pnw-name").textContent),
+  current: items.filter((e) => e.getAttribute("aria-current") === "time").length,
+  label: items.filter((e) => e.querySelector(".pnw-next-label")).length,
+  countdown: strip.querySelector(".pnw-countdown").textContent,
+  hidden: strip.querySelector(".pnw-countdown").hidden,
+  ticking: typeof ticker === "function",
+};
+console.log(JSON.stringify(out));
+"""
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed")
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [
+        ("2025-04-30T04:00:00+03:00", ("Fajr", "Fajr in 0:37:00")),
+        ("2025-04-30T13:00:00+03:00", ("Asr", "Asr in 3:29:00")),
+        ("2025-04-30T23:00:00+03:00", (None, "")),
+    ],
+)
+def test_script_moves_the_mark_and_counts_down(
+    tmp_path: Path, now: str, expected: tuple[str | None, str]
+) -> None:
+    times = [
+        ["Fajr", "2025-04-30T04:37:00+03:00"], ["Sunrise", "2025-04-30T06:13:00+03:00"],
+        ["Dhuhr", "2025-04-30T12:52:00+03:00"], ["Asr", "2025-04-30T16:29:00+03:00"],
+        ["Maghrib", "2025-04-30T19:32:00+03:00"], ["Isha", "2025-04-30T20:56:00+03:00"],
+    ]
+    harness = tmp_path / "harness.js"
+    harness.write_text(SCRIPT_HARNESS, encoding="utf-8")
+    script = str(templates_path() / "widgets" / "widgets.js")
+    argument = json.dumps({"times": times, "now": now, "script": script})
+    result = subprocess.run(
+        ["node", str(harness), argument], capture_output=True, text=True, check=True, timeout=60
+    )
+    out = json.loads(result.stdout)
+    name, countdown = expected
+    assert out["next"] == ([name] if name else [])
+    assert out["current"] == (1 if name else 0) and out["label"] == (1 if name else 0)
+    assert out["countdown"] == countdown and out["hidden"] is (not countdown)
+    assert out["ticking"]
+
+
+# --- the Django recipe ---------------------------------------------------------------------------
+
+
+def test_django_recipe() -> None:
+    pytest.importorskip("django")
+    from django.conf import settings
+
+    if not settings.configured:
+        settings.configure(USE_TZ=True)
+    from django.template import Context, Engine
+    from django.utils.html import conditional_escape
+
+    sys.path.insert(0, str(REPO / "examples" / "django_recipe"))
+    try:
+        engine = Engine(
+            libraries={"prayer_widgets": "prayer_widgets.templatetags.prayer_widgets"}
+        )
+        template = engine.from_string(
+            "{% load prayer_widgets %}<main>{% prayer_strip 'cairo' now=now %}"
+            "{% prayer_strip 'atlantis' %}{% related_news items %}"
+            "{% prayer_timetable 'cairo' month=month %}</main>"
+        )
+        html = template.render(
+            Context({"now": NOON, "month": date(2025, 4, 1), "items": [
+                {"title": "<script>x</script>", "url": "/a",
+                 "published": "2025-04-30T18:00:00+03:00"},
+            ]})
+        )
+    finally:
+        sys.path.remove(str(REPO / "examples" / "django_recipe"))
+    root = assert_inert(html)
+    assert str(render_prayer_strip("cairo", now=NOON)) in html  # inserted once, not escaped
+    assert len(by_class(root, "pnw-strip")) == 2 and len(list(root.iter("table"))) == 1
+    assert "&lt;script&gt;x" in html and "&amp;lt;" not in html
+    fragment = render_prayer_strip("cairo", now=NOON)
+    assert conditional_escape(fragment) == fragment
+
+
+# --- every output parses strictly --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "render",
+    [
+        lambda: render_prayer_strip("cairo", now=NOON, digits="arab", clock="24h"),
+        lambda: render_prayer_strip("makkah", now=NOON, locale="ar_SA", hijri_offset=-1),
+        lambda: render_prayer_strip("casablanca", now=NOON, locale="ar_MA"),
+        lambda: str(widget_globals()["prayer_strip"]("atlantis")),
+        lambda: render_timetable("cairo", month=date(2026, 3, 1), imsakiya=True, locale="en"),
+        lambda: render_related_news(
+            [{"title": "t", "url": "/a", "published": "2025-04-30T18:00:00Z", "image": "/i.jpg"}],
+            now=NOON, relative_within=timedelta(days=1), locale="ar_JO", digits="arab",
+        ),
+    ],
+    ids=["strip-arab-24h", "strip-makkah", "strip-casablanca", "fallback", "imsakiya-en", "news"],
+)
+def test_output_parses_strictly(render: Any) -> None:
+    html = render()
+    assert_inert(html)
+    assert html == render()  # deterministic
+
+
+def test_strip_view_is_frozen_data() -> None:
+    view = strip_view("cairo", now=NOON)
+    with pytest.raises(AttributeError):
+        view.city = "x"  # type: ignore[misc]
+    assert all(isinstance(slot.time, str) for slot in view.slots)
