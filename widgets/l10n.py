@@ -1,0 +1,506 @@
+"""Arabic (and English) formatting of times, dates and news timestamps, through Babel.
+
+A :class:`Formatter` is bound once per render from ``(locale, zone, digits,
+clock)`` and turns aware datetimes, dates, Hijri dates and prayers into the
+strings a reader sees:
+
+>>> from datetime import datetime, timedelta, timezone
+>>> fmt = Formatter("ar-EG", "Africa/Cairo")
+>>> published = datetime(2025, 4, 30, 22, 16, tzinfo=timezone(timedelta(hours=3)))
+>>> fmt.news_stamp(published)
+'30 أبريل 2025 10:16 م'
+>>> Formatter("ar_EG", "Africa/Cairo", digits="arab").news_stamp(published)
+'٣٠ أبريل ٢٠٢٥ ١٠:١٦ م'
+>>> fmt.relative(published - timedelta(hours=2, minutes=24), published)
+'قبل ساعتين'
+
+Month and weekday names come from CLDR through Babel only (Cairo says أبريل,
+Amman نيسان, Algiers أفريل, Casablanca ماي); Hijri month names only from
+:data:`widgets.hijri.HIJRI_MONTHS_AR`. Patterns are explicit constants: CLDR's
+``short``/``medium`` styles embed U+200F, and ar_MA's are 24-hour.
+
+Digits are a site setting, converted in one place (:func:`to_digits`):
+Babel never prints Arabic-Indic digits in dates, even for ar_EG.
+
+Relative timestamps (:meth:`Formatter.relative`), always floored:
+
+- under a minute: «الآن» ("just now");
+- under an hour: «قبل دقيقة», «قبل دقيقتين», «قبل 3 دقائق», «قبل 11 دقيقة»;
+- the same calendar day in the zone: «قبل ساعة», «قبل ساعتين», «قبل 3 ساعات»;
+- the previous calendar day: «أمس في 10:16 م» ("yesterday at 10:16 PM"),
+  CLDR's own "yesterday" and its date-at-time pattern;
+- older: «قبل يومين», «قبل 3 أيام», «قبل 11 يومًا».
+
+The words and plural forms are CLDR's, picked by Babel's plural rules. For
+the singular, CLDR says «قبل ساعة واحدة»; news sites drop the «واحدة», so the
+singular is the preposition and CLDR's bare unit noun («قبل ساعة»). The
+preposition «قبل» (CLDR) can be replaced by «منذ», as many sites print.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Literal, get_args
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import parse_pattern
+from babel.localedata import locale_identifiers
+from babel.numbers import format_decimal
+
+from .errors import InvalidInputError, UnknownNameError
+from .hijri import HijriDate
+from .methods import Prayer
+from .zones import get_zone
+
+__all__ = [
+    "GREGORIAN_DATE",
+    "GREGORIAN_DATE_EN",
+    "HIJRI_ERA_AR",
+    "HIJRI_ERA_EN",
+    "NEWS_STAMP",
+    "NEWS_STAMP_24H",
+    "NEWS_STAMP_PADDED",
+    "PRAYER_NAMES_AR",
+    "PRAYER_NAMES_EN",
+    "TIME_12H",
+    "TIME_24H",
+    "Ago",
+    "Clock",
+    "Digits",
+    "Formatter",
+    "get_locale",
+    "to_digits",
+]
+
+NEWS_STAMP = "d MMMM y h:mm a"
+"""Absolute news timestamp, 12-hour clock: ``30 أبريل 2025 10:16 م``."""
+NEWS_STAMP_PADDED = "d MMMM y hh:mm a"
+"""The seed page's own style, hours padded: ``30 أبريل 2025 09:52 م``."""
+NEWS_STAMP_24H = "d MMMM y HH:mm"
+"""Absolute news timestamp, 24-hour clock: ``30 أبريل 2025 22:16``."""
+TIME_12H = "h:mm a"
+"""A prayer time, 12-hour clock: ``4:57 ص``."""
+TIME_24H = "HH:mm"
+"""A prayer time, 24-hour clock: ``14:36``."""
+GREGORIAN_DATE = "EEEE، d MMMM y"
+"""The Gregorian date line in Arabic: ``الاثنين، 24 نوفمبر 2025``."""
+GREGORIAN_DATE_EN = "EEEE, d MMMM y"
+"""The Gregorian date line in English: ``Monday, 24 November 2025``."""
+HIJRI_ERA_AR = "هـ"
+HIJRI_ERA_EN = "AH"
+
+Digits = Literal["latn", "arab"]
+Clock = Literal["12h", "24h"]
+Ago = Literal["قبل", "منذ"]
+
+PRAYER_NAMES_AR: Mapping[Prayer, str] = MappingProxyType(
+    {
+        Prayer.FAJR: "الفجر",
+        Prayer.SUNRISE: "الشروق",
+        Prayer.DHUHR: "الظهر",
+        Prayer.ASR: "العصر",
+        Prayer.MAGHRIB: "المغرب",
+        Prayer.ISHA: "العشاء",
+    }
+)
+PRAYER_NAMES_EN: Mapping[Prayer, str] = MappingProxyType(
+    {
+        Prayer.FAJR: "Fajr",
+        Prayer.SUNRISE: "Sunrise",
+        Prayer.DHUHR: "Dhuhr",
+        Prayer.ASR: "Asr",
+        Prayer.MAGHRIB: "Maghrib",
+        Prayer.ISHA: "Isha",
+    }
+)
+
+_LANGUAGES = ("ar", "en")
+_DIGITS: tuple[str, ...] = get_args(Digits)
+_CLOCKS: tuple[str, ...] = get_args(Clock)
+_AGO: tuple[str, ...] = get_args(Ago)
+_LOCALE_ALLOWED = "an Arabic or English locale known to Babel, such as 'ar_EG', 'ar-EG' or 'en'"
+_ARABIC_INDIC: Mapping[int, int] = MappingProxyType(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+_JUST_NOW_EN = "just now"  # CLDR's "now" reads oddly under a headline
+_UTC = timezone.utc
+_MINUTE = timedelta(minutes=1)
+_HOUR = timedelta(hours=1)
+
+
+def to_digits(text: str, digits: Digits) -> str:
+    """Return ``text`` with its ASCII digits written in the ``digits`` system.
+
+    ``"latn"`` leaves the text as it is; ``"arab"`` gives Arabic-Indic digits.
+
+    >>> to_digits("30 أبريل 2025 10:16 م", "arab")
+    '٣٠ أبريل ٢٠٢٥ ١٠:١٦ م'
+    >>> to_digits("10:16", "latn")
+    '10:16'
+    """
+    if digits == "latn":
+        return text
+    if digits == "arab":
+        return _arabic_indic(text)
+    raise InvalidInputError("digits", digits, "'latn' or 'arab'")
+
+
+@lru_cache(maxsize=4096)
+def _arabic_indic(text: str) -> str:
+    return text.translate(_ARABIC_INDIC)
+
+
+def get_locale(tag: str) -> Locale:
+    """Return the Babel ``Locale`` for ``tag``, written ``ar_EG`` or BCP 47 ``ar-EG`` (cached).
+
+    >>> get_locale("ar-EG")
+    Locale('ar', territory='EG')
+    >>> get_locale("fr")
+    Traceback (most recent call last):
+    ...
+    widgets.errors.UnknownNameError: unknown locale: 'fr'; locale must be an Arabic or English \
+locale known to Babel, such as 'ar_EG', 'ar-EG' or 'en'
+    """
+    if not isinstance(tag, str):
+        raise InvalidInputError("locale", tag, _LOCALE_ALLOWED)
+    return _parse_locale(tag)
+
+
+@lru_cache(maxsize=128)
+def _parse_locale(tag: str) -> Locale:
+    try:
+        locale = Locale.parse(tag, sep="-" if "-" in tag else "_")
+    except (UnknownLocaleError, ValueError, TypeError):
+        locale = None
+    if locale is None or locale.language not in _LANGUAGES:
+        raise UnknownNameError("locale", tag, _LOCALE_ALLOWED, _close_locales(tag))
+    return locale
+
+
+def _close_locales(tag: str) -> list[str]:
+    known = [name for name in locale_identifiers() if name.split("_")[0] in _LANGUAGES]
+    return difflib.get_close_matches(tag.replace("-", "_"), sorted(known), n=3)
+
+
+@lru_cache(maxsize=128)
+def _locale_facts(locale: Locale) -> tuple[str, str]:
+    """The BCP 47 tag (``ar-EG``) and text direction (``rtl``) of a locale."""
+    parts = (locale.language, locale.script, locale.territory, locale.variant)
+    return "-".join(part for part in parts if part), str(locale.text_direction)
+
+
+def _check_aware(field: str, value: object) -> datetime:
+    if not isinstance(value, datetime) or value.tzinfo is None or value.utcoffset() is None:
+        raise InvalidInputError(field, value, "a timezone-aware datetime")
+    return value
+
+
+def _check_choice(field: str, value: object, allowed: tuple[str, ...]) -> None:
+    if not isinstance(value, str) or value not in allowed:
+        raise InvalidInputError(field, value, " or ".join(map(repr, allowed)))
+
+
+def _prayer(field: str, value: object) -> Prayer:
+    try:
+        return Prayer(value)
+    except ValueError:
+        allowed = "one of " + ", ".join(p.value for p in Prayer)
+        raise InvalidInputError(field, value, allowed) from None
+
+
+# Cached Babel output, always with Latin digits: the digit system is applied on the
+# way out, in Formatter._show. Keys are UTC instants plus the zone, so that two
+# equal instants in different zones, or the two 01:30 of a DST fall-back, never collide.
+@lru_cache(maxsize=8192)
+def _instant_text(instant: datetime, zone: tzinfo, pattern: str, locale: Locale) -> str:
+    try:
+        return str(parse_pattern(pattern).apply(instant.astimezone(zone), locale))
+    except (ValueError, KeyError, AttributeError):
+        raise InvalidInputError(
+            "pattern", pattern, "a CLDR date pattern such as 'd MMMM y h:mm a'"
+        ) from None
+
+
+@lru_cache(maxsize=2048)
+def _day_text(day: date, pattern: str, locale: Locale) -> str:
+    return str(parse_pattern(pattern).apply(day, locale))
+
+
+@lru_cache(maxsize=256)
+def _past_pattern(locale: Locale, unit: str, category: str, ago: str) -> str:
+    """CLDR's "{0} <units> ago" pattern for a plural category, with the chosen preposition."""
+    patterns = locale._data["date_fields"][unit]["past"]
+    pattern = str(patterns.get(category) or patterns["other"])
+    if locale.language != "ar":
+        return pattern
+    other = str(patterns["other"])
+    preposition = other.split("{0}")[0].strip() if other.find("{0}") > 0 else ""
+    if not preposition:  # pragma: no cover - CLDR's Arabic patterns all lead with «قبل»
+        return pattern
+    if category == "one":
+        noun = locale._data["unit_patterns"][f"duration-{unit}"]["long"].get("one")
+        if noun and "{0}" not in noun:
+            pattern = f"{preposition} {noun}"
+    if pattern.startswith(preposition):
+        pattern = ago + pattern[len(preposition) :]
+    return pattern
+
+
+@lru_cache(maxsize=64)
+def _yesterday_pattern(locale: Locale) -> tuple[str, str]:
+    """CLDR's word for yesterday and its date-at-time pattern (``{1}`` date, ``{0}`` time)."""
+    word = str(locale._data["date_fields"]["day"]["relative"][-1])
+    joined = locale._data["datetime_formats_relative"].get("long") or locale._data[
+        "datetime_formats"
+    ].get("medium", "{1} {0}")
+    return word, str(joined).replace("'", "")
+
+
+@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
+class Formatter:
+    """Turns instants, dates and prayers into display strings for one site and one render.
+
+    ``locale`` is a Babel locale (``"ar_EG"``, BCP 47 ``"ar-EG"``, or ``"en"``);
+    ``zone`` an IANA name, ``ZoneInfo`` or pytz zone, into which every instant is
+    converted before formatting; ``digits`` ``"latn"`` or ``"arab"``; ``clock``
+    ``"12h"`` or ``"24h"``; ``prayer_names`` overrides some or all names
+    (keys are prayer slugs: ``{"fajr": "الفجْر"}``); ``ago`` is the preposition
+    of relative times, «قبل» (CLDR) or «منذ», for Arabic locales.
+
+    Immutable and safe to share between threads.
+
+    >>> fmt = Formatter("ar_JO", "Asia/Amman", clock="24h")
+    >>> fmt.lang, fmt.dir
+    ('ar-JO', 'rtl')
+    >>> fmt.gregorian_date(date(2025, 4, 30))
+    'الأربعاء، 30 نيسان 2025'
+    """
+
+    locale: Locale
+    lang: str
+    dir: str
+    zone: tzinfo
+    digits: Digits
+    clock: Clock
+    ago: Ago
+    prayer_names: Mapping[Prayer, str]
+    time_pattern: str
+    stamp_pattern: str
+    date_pattern: str
+    _key: tuple[object, ...]
+
+    def __init__(
+        self,
+        locale: str | Locale = "ar_EG",
+        zone: str | tzinfo = "UTC",
+        digits: Digits = "latn",
+        clock: Clock = "12h",
+        *,
+        prayer_names: Mapping[str, str] | None = None,
+        ago: Ago = "قبل",
+    ) -> None:
+        if isinstance(locale, Locale):
+            if locale.language not in _LANGUAGES:
+                raise UnknownNameError("locale", str(locale), _LOCALE_ALLOWED)
+            bound = locale
+        else:
+            bound = get_locale(locale)
+        _check_choice("digits", digits, _DIGITS)
+        _check_choice("clock", clock, _CLOCKS)
+        _check_choice("ago", ago, _AGO)
+        lang, direction = _locale_facts(bound)
+        arabic = bound.language == "ar"
+        names = PRAYER_NAMES_AR if arabic else PRAYER_NAMES_EN
+        if prayer_names is not None:
+            names = _merge_names(names, prayer_names)
+        zone_info = get_zone(zone)
+        twelve = clock == "12h"
+        init = object.__setattr__
+        init(self, "locale", bound)
+        init(self, "lang", lang)
+        init(self, "dir", direction)
+        init(self, "zone", zone_info)
+        init(self, "digits", digits)
+        init(self, "clock", clock)
+        init(self, "ago", ago)
+        init(self, "prayer_names", names)
+        init(self, "time_pattern", TIME_12H if twelve else TIME_24H)
+        init(self, "stamp_pattern", NEWS_STAMP if twelve else NEWS_STAMP_24H)
+        init(self, "date_pattern", GREGORIAN_DATE if arabic else GREGORIAN_DATE_EN)
+        init(self, "_key", (bound, zone_info, digits, clock, ago, tuple(names.items())))
+
+    def __repr__(self) -> str:
+        zone = getattr(self.zone, "key", None) or str(self.zone)
+        return (
+            f"Formatter(locale={str(self.locale)!r}, zone={zone!r}, digits={self.digits!r}, "
+            f"clock={self.clock!r}, ago={self.ago!r})"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Formatter):
+            return NotImplemented
+        return self._key == other._key
+
+    def __hash__(self) -> int:
+        return hash(self._key)
+
+    # -- the one place where digits are converted -------------------------------------------
+
+    def _show(self, text: str) -> str:
+        return to_digits(text, self.digits)
+
+    # -- Latin-digit building blocks ---------------------------------------------------------
+
+    def _instant(self, field: str, moment: object, pattern: str) -> str:
+        moment = _check_aware(field, moment)
+        return _instant_text(moment.astimezone(_UTC), self.zone, pattern, self.locale)
+
+    def _relative_text(self, published: datetime, now: datetime) -> str | None:
+        """The relative form, or ``None`` when ``published`` is after ``now``."""
+        published_utc, now_utc = published.astimezone(_UTC), now.astimezone(_UTC)
+        age = now_utc - published_utc
+        if age < timedelta(0):
+            return None
+        if age < _MINUTE:
+            if self.locale.language == "en":
+                return _JUST_NOW_EN
+            return str(self.locale._data["date_fields"]["second"]["relative"][0])
+        if age < _HOUR:
+            return self._count("minute", age // _MINUTE)
+        zone = self.zone
+        days = (now_utc.astimezone(zone).date() - published_utc.astimezone(zone).date()).days
+        if days <= 0:
+            return self._count("hour", age // _HOUR)
+        if days == 1:
+            word, joined = _yesterday_pattern(self.locale)
+            at = _instant_text(published_utc, self.zone, self.time_pattern, self.locale)
+            return joined.replace("{1}", word).replace("{0}", at)
+        return self._count("day", days)
+
+    def _count(self, unit: str, value: int) -> str:
+        category = self.locale.plural_form(value)
+        return _past_pattern(self.locale, unit, category, self.ago).replace("{0}", str(value))
+
+    # -- displayed strings -------------------------------------------------------------------
+
+    def time(self, moment: datetime) -> str:
+        """Return the wall-clock time of the instant ``moment`` in the zone: ``4:57 ص``.
+
+        >>> from datetime import timezone
+        >>> cairo = Formatter("ar_EG", "Africa/Cairo")
+        >>> cairo.time(datetime(2025, 4, 30, 2, 0, tzinfo=timezone.utc))
+        '5:00 ص'
+        """
+        return self._show(self._instant("moment", moment, self.time_pattern))
+
+    def gregorian_date(self, day: date) -> str:
+        """Return the Gregorian date line for the calendar ``day``: ``الاثنين، 24 نوفمبر 2025``.
+
+        ``day`` is a date, already taken in the site's zone; a datetime is refused.
+        """
+        if isinstance(day, datetime) or not isinstance(day, date):
+            raise InvalidInputError(
+                "day", day, "a date, not a datetime (take .date() in the site's zone)"
+            )
+        return self._show(_day_text(day, self.date_pattern, self.locale))
+
+    def hijri_date(self, hijri: HijriDate) -> str:
+        """Return the Hijri date line: ``3 جمادى الآخرة 1447 هـ`` (English: ``... 1447 AH``).
+
+        >>> Formatter("ar_SA").hijri_date(HijriDate(year=1447, month=6, day=3))
+        '3 جمادى الآخرة 1447 هـ'
+        """
+        if not isinstance(hijri, HijriDate):
+            raise InvalidInputError("hijri", hijri, "a widgets.hijri.HijriDate")
+        if self.locale.language == "ar":
+            text = f"{hijri.day} {hijri.month_name_ar} {hijri.year} {HIJRI_ERA_AR}"
+        else:
+            text = f"{hijri.day} {hijri.month_name_en} {hijri.year} {HIJRI_ERA_EN}"
+        return self._show(text)
+
+    def prayer_name(self, prayer: Prayer | str) -> str:
+        """Return the display name of a prayer (``"fajr"`` -> ``الفجر``).
+
+        >>> Formatter("en").prayer_name("maghrib")
+        'Maghrib'
+        """
+        return self._show(self.prayer_names[_prayer("prayer", prayer)])
+
+    def number(self, value: int) -> str:
+        """Return an integer with the locale's grouping and the site's digits.
+
+        >>> Formatter("ar_EG", digits="arab").number(1447)
+        '١,٤٤٧'
+        """
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InvalidInputError("value", value, "an integer")
+        return self._show(format_decimal(value, locale=self.locale, numbering_system="latn"))
+
+    def news_stamp(
+        self,
+        published: datetime,
+        now: datetime | None = None,
+        relative_within: timedelta | None = None,
+        pattern: str | None = None,
+    ) -> str:
+        """Return a news item's timestamp: relative when young enough, else absolute.
+
+        The relative form (:meth:`relative`) is used when ``now`` and
+        ``relative_within`` are both given and ``0 <= now - published <
+        relative_within``. Otherwise the absolute stamp, in the zone, with
+        ``pattern`` (default :data:`NEWS_STAMP`, or :data:`NEWS_STAMP_24H` on a
+        24-hour clock). An item dated after ``now`` gets the absolute stamp.
+        """
+        published = _check_aware("published", published)
+        if now is not None:
+            now = _check_aware("now", now)
+        if pattern is not None and (not isinstance(pattern, str) or not pattern.strip()):
+            raise InvalidInputError("pattern", pattern, "a CLDR date pattern such as 'd MMMM y'")
+        if relative_within is not None and (
+            not isinstance(relative_within, timedelta) or relative_within <= timedelta(0)
+        ):
+            raise InvalidInputError(
+                "relative_within", relative_within, "a positive timedelta or None"
+            )
+        if now is not None and relative_within is not None:
+            age = now.astimezone(_UTC) - published.astimezone(_UTC)
+            if timedelta(0) <= age < relative_within:
+                text = self._relative_text(published, now)
+                if text is not None:
+                    return self._show(text)
+        return self._show(self._instant("published", published, pattern or self.stamp_pattern))
+
+    def relative(self, published: datetime, now: datetime) -> str:
+        """Return how long before ``now`` the item was ``published``, floored.
+
+        See the module documentation for the forms. An item dated after
+        ``now`` (a feed's clock ahead of ours) gets the absolute stamp.
+
+        >>> from datetime import timezone
+        >>> at = datetime(2025, 4, 30, 12, 0, tzinfo=timezone.utc)
+        >>> Formatter("ar_EG", ago="منذ").relative(at, at + timedelta(minutes=11))
+        'منذ 11 دقيقة'
+        >>> Formatter("en").relative(at, at + timedelta(days=1))
+        'yesterday at 12:00 PM'
+        """
+        published = _check_aware("published", published)
+        now = _check_aware("now", now)
+        text = self._relative_text(published, now)
+        if text is None:
+            text = self._instant("published", published, self.stamp_pattern)
+        return self._show(text)
+
+
+def _merge_names(base: Mapping[Prayer, str], given: object) -> Mapping[Prayer, str]:
+    if not isinstance(given, Mapping):
+        raise InvalidInputError("prayer_names", given, "a mapping of prayer slug to name")
+    names = dict(base)
+    for key, name in given.items():
+        prayer = _prayer("prayer_names", key)
+        if not isinstance(name, str) or not name.strip():
+            raise InvalidInputError("prayer_names", name, f"a non-empty name for {prayer.value}")
+        names[prayer] = name
+    return MappingProxyType(names)
