@@ -79,9 +79,39 @@ def test_readme_lists_every_method() -> None:
 
 
 def test_design_slugs_are_all_there() -> None:
-    required = """egypt umm_al_qura dubai kuwait qatar bahrain oman jordan syria lebanon iraq palestine
-    morocco algeria tunisia libya sudan yemen mwl isna karachi tehran jafari gulf singapore jakim
-    kemenag turkey france russia moonsighting""".split()
+    required = [
+        "egypt",
+        "umm_al_qura",
+        "dubai",
+        "kuwait",
+        "qatar",
+        "bahrain",
+        "oman",
+        "jordan",
+        "syria",
+        "lebanon",
+        "iraq",
+        "palestine",
+        "morocco",
+        "algeria",
+        "tunisia",
+        "libya",
+        "sudan",
+        "yemen",
+        "mwl",
+        "isna",
+        "karachi",
+        "tehran",
+        "jafari",
+        "gulf",
+        "singapore",
+        "jakim",
+        "kemenag",
+        "turkey",
+        "france",
+        "russia",
+        "moonsighting",
+    ]
     assert set(required) <= set(METHODS)
     assert all(METHODS[slug].source and METHODS[slug].name_ar for slug in required)
 
