@@ -921,3 +921,138 @@ def test_strip_view_is_frozen_data() -> None:
     with pytest.raises(AttributeError):
         view.city = "x"  # type: ignore[misc]
     assert all(isinstance(slot.time, str) for slot in view.slots)
+
+
+# --- in a real browser (headless Chromium through Playwright) ----------------------------------------
+
+ORIGIN = "https://widgets.test"
+CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'"
+GIF = bytes.fromhex("47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        try:
+            chromium = playwright.chromium.launch()
+        except Exception:
+            executable = next(
+                filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))),
+                None,
+            )
+            if executable is None:
+                pytest.skip("no headless Chromium for Playwright")
+            chromium = playwright.chromium.launch(executable_path=executable)
+        yield chromium
+        chromium.close()
+
+
+def _page_html() -> str:
+    items = [
+        {"title": "عنوان طويل جدا " * 6, "url": f"/news/{n}", "published": "2025-04-30T18:00:00Z",
+         "image": "/thumb.gif", "source": "المصدر"}
+        for n in range(3)
+    ]
+    body = (
+        render_prayer_strip("cairo", now=NOON)
+        + render_related_news(items)
+        + render_timetable("cairo", month=date(2025, 4, 1), now=NOON)
+    )
+    return (
+        '<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1"><title>page</title>'
+        '<link rel="stylesheet" href="/widgets.css"><script src="/widgets.js" defer></script>'
+        f"</head><body>{body}</body></html>"
+    )
+
+
+def _open(browser: Any, width: int, scheme: str = "light", at: datetime | None = None) -> Any:
+    """A page served from a fake origin with a strict Content-Security-Policy header."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    page = context.new_page()
+    page.errors = []
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    assets = templates_path() / "widgets"
+    html = _page_html()
+
+    def serve(route: Any) -> None:
+        path = urlsplit(route.request.url).path
+        headers = {"content-security-policy": CSP}
+        if path == "/":
+            route.fulfill(body=html, content_type="text/html; charset=utf-8", headers=headers)
+        elif path in ("/widgets.css", "/widgets.js"):
+            kind = "text/css" if path.endswith(".css") else "text/javascript"
+            route.fulfill(body=(assets / path[1:]).read_bytes(), content_type=kind, headers=headers)
+        elif path == "/thumb.gif":
+            route.fulfill(body=GIF, content_type="image/gif", headers=headers)
+        else:
+            route.fulfill(status=404, body="", headers=headers)
+
+    page.route(f"{ORIGIN}/**", serve)
+    if at is not None:
+        page.clock.set_fixed_time(at)
+    page.goto(f"{ORIGIN}/")
+    return page
+
+
+_LAYOUT = """() => {
+  const items = [...document.querySelectorAll('.pnw-strip .pnw-time')];
+  const columns = getComputedStyle(document.querySelector('.pnw-times'))
+    .gridTemplateColumns.split(' ').length;
+  return {
+    width: document.documentElement.scrollWidth,
+    columns,
+    rows: new Set(items.map((li) => Math.round(li.getBoundingClientRect().top))).size,
+    background: getComputedStyle(document.querySelector('.pnw-strip')).backgroundColor,
+  };
+}"""
+
+
+@pytest.mark.browser
+def test_phone_layout_is_three_by_two_without_overflow(browser: Any) -> None:
+    page = _open(browser, 360)
+    layout = page.evaluate(_LAYOUT)
+    assert layout["width"] <= 360
+    assert (layout["columns"], layout["rows"]) == (3, 2)
+    assert page.errors == []
+    page.context.close()
+
+
+@pytest.mark.browser
+def test_wide_layout_is_one_row_of_six(browser: Any) -> None:
+    page = _open(browser, 1024)
+    layout = page.evaluate(_LAYOUT)
+    assert (layout["columns"], layout["rows"]) == (6, 1)
+    assert layout["width"] <= 1024
+    page.context.close()
+
+
+@pytest.mark.browser
+def test_dark_scheme(browser: Any) -> None:
+    light = _open(browser, 1024, "light")
+    dark = _open(browser, 1024, "dark")
+    assert light.evaluate(_LAYOUT)["background"] == "rgb(255, 255, 255)"
+    assert dark.evaluate(_LAYOUT)["background"] == "rgb(20, 24, 22)"
+    light.context.close()
+    dark.context.close()
+
+
+@pytest.mark.browser
+def test_script_runs_under_a_strict_csp_and_moves_the_mark(browser: Any) -> None:
+    # Served at 15:00 Cairo (Asr next); the reader's clock says 17:00: Maghrib (19:32) is next.
+    page = _open(browser, 1024, at=datetime(2025, 4, 30, 14, 0, tzinfo=UTC))
+    page.wait_for_selector(".pnw-countdown:not([hidden])")
+    state = page.evaluate("""() => ({
+      next: [...document.querySelectorAll('.pnw-time.pnw-next')].map((li) => li.dataset.pnwPrayer),
+      current: [...document.querySelectorAll('[aria-current="time"]')].map((li) => li.dataset.pnwPrayer),
+      label: document.querySelector('.pnw-next-label').parentElement.dataset.pnwPrayer,
+      countdown: document.querySelector('.pnw-countdown').textContent,
+    })""")
+    assert state == {
+        "next": ["maghrib"], "current": ["maghrib"], "label": "maghrib",
+        "countdown": "المغرب بعد 2:32:00",
+    }
+    assert page.errors == []
+    page.context.close()

@@ -1,0 +1,215 @@
+"""Rendering speed: the prayer strip against a bare Jinja2 render, warm and cold.
+
+    python benchmarks/render.py [--rounds N]
+
+- warm: ``render_prayer_strip`` with the same inputs again (same place, same
+  minute state) against a bare Jinja2 render of the same template with an
+  equivalent pre-built view (the same frozen view object). Goal: <= 1.5x.
+- cold: a new day on every call (so no day, string or fragment is cached;
+  per-process set-up such as compiled templates and Babel locales is kept)
+  against raw praytimes' ``getTimes`` for that day plus the bare render.
+  Goal: <= 2.5x.
+- for information (no goal): the related-news list of the seed items and a
+  month's timetable, against bare renders of their pre-built views.
+
+Cases alternate (A, B, A, B, ...) and medians are reported, so that drift of
+the machine hits both alike. Exit status 1 when a goal is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # common.py
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout's widgets
+
+from common import Case, Row, alternate, cache_clearer, format_table, machine, medians, spread
+
+import widgets
+from widgets import render
+
+HERE = Path(__file__).resolve().parent
+#: Per-process set-up kept in the cold case, as a running site has it after its first page.
+SETUP_CACHES = (
+    "environment",
+    "template_loader",
+    "templates_path",
+    "get_locale",
+    "_locale_facts",
+    "_formatter",
+    "_location",
+    "_load",
+    "tz_database",
+    "all_places",
+    "_entries",
+    "_index",
+    "_past_pattern",
+    "_yesterday_pattern",
+)
+GOALS = {"warm": 1.5, "cold": 2.5}
+CITY = "cairo"
+HOUR = 10  # local hour of the strip: Dhuhr is next
+SEED = HERE.parent.parent / "shared" / "seed" / "related-news.json"
+
+
+def bare_template(name: str) -> Any:
+    """The same template in a plain Jinja2 environment of our own (same options, no caches)."""
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(render.templates_path())),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    return env.get_template(name)
+
+
+def strip_rows(rounds: int) -> list[Row]:
+    location = widgets.place(CITY)
+    zone = ZoneInfo(location.timezone)
+    now = datetime(2025, 4, 30, HOUR, tzinfo=zone)
+    template = bare_template(render.STRIP_TEMPLATE)
+    view = render.strip_view(location, now=now)
+    same = template.render(strip=view) == render.render_prayer_strip(location, now=now)
+
+    warm = alternate(
+        [
+            Case(name="ours", run=lambda: render.render_prayer_strip(location, now=now), inner=200),
+            Case(name="bare", run=lambda: template.render(strip=view), inner=200),
+        ],
+        rounds,
+    )
+
+    from praytimes import PrayTimes
+
+    engine = PrayTimes()
+    where = (location.latitude, location.longitude)
+    clear = cache_clearer("widgets", keep=SETUP_CACHES)
+    days = {"ours": date(2030, 1, 1), "peer": date(2030, 1, 1)}
+    pending: dict[str, datetime] = {}
+
+    def advance(key: str) -> datetime:
+        days[key] += timedelta(days=1)
+        day = days[key]
+        return datetime(day.year, day.month, day.day, HOUR, tzinfo=zone)
+
+    def ours_setup() -> None:
+        clear()
+        pending["ours"] = advance("ours")
+
+    def peer_setup() -> None:
+        pending["peer"] = advance("peer")
+
+    def peer_run() -> object:
+        moment = pending["peer"]
+        offset = moment.utcoffset()
+        assert offset is not None
+        engine.getTimes(
+            (moment.year, moment.month, moment.day), where, offset.total_seconds() / 3600
+        )
+        return template.render(strip=view)
+
+    cold = alternate(
+        [
+            Case(
+                name="ours",
+                run=lambda: render.render_prayer_strip(location, now=pending["ours"]),
+                setup=ours_setup,
+                inner=20,
+            ),
+            Case(name="peer", run=peer_run, setup=peer_setup, inner=20),
+        ],
+        rounds,
+    )
+    warm_m, cold_m = medians(warm), medians(cold)
+    return [
+        Row(
+            name="strip warm vs bare jinja2",
+            ours=warm_m["ours"],
+            peer=warm_m["bare"],
+            unit="s",
+            goal=GOALS["warm"],
+            noise=spread(warm["ours"]),
+            note="" if same else "bare HTML differs!",
+        ),
+        Row(
+            name="strip cold vs praytimes day + bare",
+            ours=cold_m["ours"],
+            peer=cold_m["peer"],
+            unit="s",
+            goal=GOALS["cold"],
+            noise=spread(cold["ours"]),
+        ),
+    ]
+
+
+def _info_row(
+    name: str, ours: Callable[[], object], peer: Callable[[], object], rounds: int
+) -> Row:
+    samples = alternate(
+        [Case(name="ours", run=ours, inner=20), Case(name="bare", run=peer, inner=20)], rounds
+    )
+    middle = medians(samples)
+    return Row(
+        name=name,
+        ours=middle["ours"],
+        peer=middle["bare"],
+        unit="s",
+        goal=None,
+        noise=spread(samples["ours"]),
+    )
+
+
+def other_rows(rounds: int) -> list[Row]:
+    rows: list[Row] = []
+    if SEED.exists():
+        seed = json.loads(SEED.read_text(encoding="utf-8"))
+        items, zone = seed["items"], seed["timezone"]
+        news = bare_template(render.NEWS_TEMPLATE)
+        news_view = render.news_view(items, timezone=zone)
+        rows.append(
+            _info_row(
+                "news list (seed items) vs bare jinja2",
+                lambda: render.render_related_news(items, timezone=zone),
+                lambda: news.render(news=news_view),
+                rounds,
+            )
+        )
+    table = bare_template(render.TIMETABLE_TEMPLATE)
+    month = date(2025, 4, 1)
+    table_view = render.timetable_view(CITY, month=month)
+    rows.append(
+        _info_row(
+            "month timetable vs bare jinja2",
+            lambda: render.render_timetable(CITY, month=month),
+            lambda: table.render(table=table_view),
+            max(rounds // 3, 3),
+        )
+    )
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=30, help="samples per case (default 30)")
+    args = parser.parse_args(argv)
+    rows = strip_rows(args.rounds) + other_rows(args.rounds)
+    print(f"prayer-news-widgets {widgets.__version__}: rendering")
+    print(machine())
+    print("medians of alternating runs; ratio = ours / peer; +-N% = half the interquartile range\n")
+    print(format_table(rows))
+    return 1 if any(row.ok == "NO" for row in rows) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
