@@ -143,7 +143,9 @@ def test_imsakiya_follows_the_hijri_month(tmp_path: Path) -> None:
     assert not (tmp_path / "off" / "imsakiya.html").exists()
 
 
-def test_build_with_now_is_byte_identical(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_build_with_now_is_byte_identical(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert build(tmp_path / "one", "--days", "2") == 0
     assert build(tmp_path / "two", "--days", "2") == 0
     first, second = files(tmp_path / "one"), files(tmp_path / "two")
@@ -246,7 +248,11 @@ def test_python_dash_m_help(tmp_path: Path) -> None:
 
 def test_json_news_file(tmp_path: Path) -> None:
     items = [
-        {"title": "عنوان تجريبي", "url": "https://news.example/a", "published": "2026-02-28T10:00Z"},
+        {
+            "title": "عنوان تجريبي",
+            "url": "https://news.example/a",
+            "published": "2026-02-28T10:00Z",
+        },
         {"title": "رابط خطر", "url": "javascript:alert(1)", "published": "2026-02-28T09:00Z"},
     ]
     source = tmp_path / "items.json"
