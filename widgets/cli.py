@@ -545,8 +545,8 @@ _BASE_PAGE: Final = """\
 </main>
 <footer class="site-footer">
 {% block footer %}{% endblock %}
-<p>{{ text.built }} <time datetime="{{ page.built }}">{{ page.built }}</time>
-· {{ page.generator }} · {{ text.tz_database }} {{ page.tz_database }}</p>
+<p>{{ text.built }} <time datetime="{{ page.built }}"><bdi>{{ page.built }}</bdi></time>
+· <bdi>{{ page.generator }}</bdi> · {{ text.tz_database }} <bdi>{{ page.tz_database }}</bdi></p>
 </footer>
 </body>
 </html>
@@ -554,7 +554,7 @@ _BASE_PAGE: Final = """\
 
 _CITY_FOOTER: Final = """\
 <p class="site-method">{{ text.method }}: {{ city.method_name }}.
-<span class="site-source">{{ city.method_source }}</span></p>
+<bdi class="site-source">{{ city.method_source }}</bdi></p>
 <ul class="site-links">
 {% for link in links %}
 <li><a href="{{ link.href }}">{{ link.label }}</a></li>
@@ -643,6 +643,7 @@ a { color: #0a6b4b; }
   color: #595959;
   font-size: 0.875rem;
 }
+.site-source { display: block; }
 .site-links { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; padding: 0; list-style: none; }
 @media (min-width: 900px) {
   .site-main { grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); }
