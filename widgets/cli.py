@@ -66,6 +66,7 @@ _CLOCKS: Final[tuple[str, ...]] = get_args(Clock)
 _ASR: Final = tuple(member.value for member in widgets.Asr)
 _MONTH: Final = re.compile(r"(\d{4})-(\d{2})")
 _SLUG_CHARS: Final = re.compile(r"[^a-z0-9]+")
+_FOLDER: Final = re.compile(r"[a-z0-9][a-z0-9_\-]*")
 _FILE_MODE: Final = 0o644
 _INTERRUPTED: Final = 130
 
@@ -340,10 +341,13 @@ def _city_from_table(entry: object, where: str) -> City:
 
 def _city_from_options(args: argparse.Namespace) -> City | None:
     given = [args.lat is not None, args.lon is not None, args.tz is not None]
-    if not any(given) and args.name is None and args.name_en is None:
+    named = (args.name, args.name_en, args.country)
+    if not any(given) and all(value is None for value in named):
         return None
     if not all(given):
-        raise _UsageError("--lat, --lon and --tz go together")
+        raise _UsageError(
+            "--lat, --lon and --tz go together (--name, --name-en, --country with them)"
+        )
     location = widgets.Location(
         latitude=args.lat,
         longitude=args.lon,
@@ -368,6 +372,8 @@ def _cities(args: argparse.Namespace, config: Mapping[str, object], where: str) 
     seen: set[str] = set()
     for city in cities:
         slug = _slug(city.location)
+        if not _FOLDER.fullmatch(slug):
+            raise InvalidInputError("slug", slug, "a folder name of a-z, 0-9, _ and -")
         if slug in seen:
             raise InvalidInputError("city", slug, "each place once (one folder per place)")
         seen.add(slug)
