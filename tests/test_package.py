@@ -121,3 +121,13 @@ def test_templates_mark_nothing_safe_and_use_no_filters_of_ours() -> None:
         text = template.read_text(encoding="utf-8")
         assert "|safe" not in text.replace(" ", ""), template.name
         assert "autoescape false" not in text, template.name
+
+
+def test_readme_python_example_runs() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### 1. The Python API, in a backend", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    namespace: dict[str, object] = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    assert isinstance(namespace["strip"], widgets.Fragment)
+    assert "القاهرة" in namespace["strip"]  # type: ignore[operator]
