@@ -246,7 +246,7 @@ class NewsItem:
     Traceback (most recent call last):
     ...
     widgets.errors.InvalidInputError: published must be a timezone-aware datetime or an ISO 8601 string with an offset, got '2025-04-30T22:16:00'
-    """  # noqa: E501
+    """
 
     title: str
     url: str
@@ -297,7 +297,7 @@ def coerce_item(value: NewsItem | Mapping[str, object]) -> NewsItem:
     Traceback (most recent call last):
     ...
     widgets.errors.InvalidInputError: published must be a timezone-aware datetime or an ISO 8601 string with an offset, got None
-    """  # noqa: E501
+    """
     if isinstance(value, NewsItem):
         return value
     if not isinstance(value, Mapping):

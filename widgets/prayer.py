@@ -20,7 +20,7 @@ import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date as Date
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -28,6 +28,7 @@ from praytimes import PrayTimes
 
 from .errors import InvalidInputError, TimeUnavailableError
 from .methods import (
+    NO_ADJUSTMENTS,
     Adjustments,
     Asr,
     HighLatitude,
@@ -251,7 +252,10 @@ class _Sun(PrayTimes):  # type: ignore[misc]
     """praytimes' solar geometry for one place and one date, with state of its own.
 
     ``PrayTimes.__init__`` is not called: it writes to class-level dictionaries.
-    Times are hours of local mean time, as in praytimes.
+    Times are hours of local mean time, as in praytimes. ``sunPosition`` and the
+    event times repeat praytimes' arithmetic operation for operation with the
+    ``math`` functions its degree helpers wrap, so the floats are the same (a
+    test compares them) without a method call per sine.
     """
 
     def __init__(self, latitude: float, longitude: float, day: Date) -> None:
@@ -259,6 +263,12 @@ class _Sun(PrayTimes):  # type: ignore[misc]
         self.lng = longitude
         self.elv = 0.0
         self.jDate = self.julian(day.year, day.month, day.day) - longitude / 360.0
+        self._sin_lat = _sin(_radians(latitude))
+        self._cos_lat = _cos(_radians(latitude))
+
+    def sunPosition(self, jd: float) -> tuple[float, float]:
+        """The sun's declination (degrees) and the equation of time (hours) at ``jd``."""
+        return _sun_position(jd)
 
     def event(self, angle: float, hours: float, before_noon: bool) -> float:
         """Hour when the sun's centre is ``angle`` degrees below the horizon, near ``hours``.
@@ -266,31 +276,60 @@ class _Sun(PrayTimes):  # type: ignore[misc]
         The same arithmetic as ``PrayTimes.sunAngleTime``, with one solar position
         for both the declination and the equation of time.
         """
-        declination, equation = self.sunPosition(self.jDate + hours / 24.0)
-        noon = self.fixhour(12 - equation)
-        cosine = (-self.sin(angle) - self.sin(declination) * self.sin(self.lat)) / (
-            self.cos(declination) * self.cos(self.lat)
+        declination, equation = _sun_position(self.jDate + hours / 24.0)
+        noon = _fix(12 - equation, 24.0)
+        cosine = (-_sin(_radians(angle)) - _sin(_radians(declination)) * self._sin_lat) / (
+            _cos(_radians(declination)) * self._cos_lat
         )
         if not -1.0 <= cosine <= 1.0:
             return math.nan
-        span: float = 1 / 15.0 * self.arccos(cosine)
-        return float(noon - span if before_noon else noon + span)
+        span = 1 / 15.0 * _degrees(_acos(cosine))
+        return noon - span if before_noon else noon + span
 
     def transit(self, hours: float) -> float:
-        """Hour of solar noon, near ``hours``."""
-        return float(self.midDay(hours / 24.0))
+        """Hour of solar noon, near ``hours`` (``PrayTimes.midDay``)."""
+        return _fix(12 - _sun_position(self.jDate + hours / 24.0)[1], 24.0)
 
     def asr(self, factor: int, hours: float) -> float:
         """Hour of Asr for a shadow ``factor`` (1 standard, 2 Hanafi), near ``hours``."""
-        declination, equation = self.sunPosition(self.jDate + hours / 24.0)
-        angle = -self.arccot(factor + self.tan(abs(self.lat - declination)))
-        noon = self.fixhour(12 - equation)
-        cosine = (-self.sin(angle) - self.sin(declination) * self.sin(self.lat)) / (
-            self.cos(declination) * self.cos(self.lat)
+        declination, equation = _sun_position(self.jDate + hours / 24.0)
+        angle = -_degrees(_atan(1.0 / (factor + _tan(_radians(abs(self.lat - declination))))))
+        noon = _fix(12 - equation, 24.0)
+        cosine = (-_sin(_radians(angle)) - _sin(_radians(declination)) * self._sin_lat) / (
+            _cos(_radians(declination)) * self._cos_lat
         )
         if not -1.0 <= cosine <= 1.0:
             return math.nan
-        return float(noon + 1 / 15.0 * self.arccos(cosine))
+        return noon + 1 / 15.0 * _degrees(_acos(cosine))
+
+
+_sin, _cos, _tan = math.sin, math.cos, math.tan
+_acos, _asin, _atan, _atan2 = math.acos, math.asin, math.atan, math.atan2
+_radians, _degrees, _floor, _isnan = math.radians, math.degrees, math.floor, math.isnan
+
+
+def _fix(value: float, period: float) -> float:
+    """``PrayTimes.fix``: ``value`` brought into [0, period) (NaN stays NaN)."""
+    if _isnan(value):
+        return value
+    value = value - period * _floor(value / period)
+    return value + period if value < 0 else value
+
+
+def _sun_position(jd: float) -> tuple[float, float]:
+    """``PrayTimes.sunPosition``, operation for operation: declination and equation of time."""
+    d = jd - 2451545.0
+    g = _fix(357.529 + 0.98560028 * d, 360.0)
+    q = _fix(280.459 + 0.98564736 * d, 360.0)
+    ecliptic = _fix(q + 1.915 * _sin(_radians(g)) + 0.020 * _sin(_radians(2 * g)), 360.0)
+    obliquity = 23.439 - 0.00000036 * d
+    sin_ecliptic = _sin(_radians(ecliptic))
+    ascension = (
+        _degrees(_atan2(_cos(_radians(obliquity)) * sin_ecliptic, _cos(_radians(ecliptic)))) / 15.0
+    )
+    equation = q / 15.0 - _fix(ascension, 24.0)
+    declination = _degrees(_asin(_sin(_radians(obliquity)) * sin_ecliptic))
+    return declination, equation
 
 
 class _Solar(NamedTuple):
@@ -516,12 +555,12 @@ def _compute_day(
     to_utc = -place.longitude / 15.0
     midnight_utc = (day.toordinal() - _UNIX_EPOCH_ORDINAL) * 86400.0
     zone = place.zone
-    adjust = method.adjustments + user
+    adjust = method.adjustments if user is NO_ADJUSTMENTS else method.adjustments + user
     rounding = method.rounding
 
     def moment(hours: float, minutes: float, mode: str) -> datetime:
         seconds = midnight_utc + (hours + to_utc) * 3600.0 + minutes * 60.0
-        return datetime.fromtimestamp(_round(seconds, mode), timezone.utc).astimezone(zone)
+        return datetime.fromtimestamp(_round(seconds, mode), zone)
 
     starts = _START_ROUNDING[rounding]
     sunrise_rounding = _SUNRISE_ROUNDING[rounding]
