@@ -526,3 +526,28 @@ def test_news_stamp_window() -> None:
 
 def test_string_cache_is_bounded() -> None:
     assert _instant_text.cache_info().maxsize is not None
+
+
+@given(
+    instant=st.datetimes(
+        min_value=datetime(1990, 1, 1), max_value=datetime(2060, 1, 1), timezones=st.just(CAIRO)
+    ),
+    locale=st.sampled_from(["ar_EG", "ar_MA", "en", "ar_JO"]),
+    clock=st.sampled_from(["12h", "24h"]),
+    digits=st.sampled_from(["latn", "arab"]),
+)
+def test_time_cached_by_wall_clock_matches_babel(
+    instant: datetime, locale: str, clock: str, digits: str
+) -> None:
+    """Times are cached by local hour and minute; Babel on the full instant must agree."""
+    fmt = Formatter(locale, "Asia/Amman", digits, clock)  # type: ignore[arg-type]
+    pattern = TIME_12H if clock == "12h" else TIME_24H
+    expected = format_datetime(instant, pattern, tzinfo=ZoneInfo("Asia/Amman"), locale=locale)
+    assert fmt.time(instant) == to_digits(expected, digits)  # type: ignore[arg-type]
+
+
+def test_wall_clock_caches_are_bounded() -> None:
+    from widgets.l10n import _clock_text, _day_text, _shown_clock
+
+    for cache in (_clock_text, _shown_clock, _day_text):
+        assert cache.cache_info().maxsize is not None

@@ -225,8 +225,25 @@ def _instant_text(instant: datetime, zone: tzinfo, pattern: str, locale: Locale)
 
 
 @lru_cache(maxsize=2048)
-def _day_text(day: date, pattern: str, locale: Locale) -> str:
-    return str(parse_pattern(pattern).apply(day, locale))
+def _day_text(day: date, pattern: str, tag: str) -> str:
+    return str(parse_pattern(pattern).apply(day, _parse_locale(tag)))
+
+
+# The clock patterns hold no date field: their output depends on the local hour and
+# minute alone, so the key is the wall-clock time, not the instant.
+_WALL_DAY = date(2000, 1, 1)
+
+
+@lru_cache(maxsize=4096)
+def _clock_text(hour: int, minute: int, pattern: str, tag: str) -> str:
+    wall = datetime(_WALL_DAY.year, _WALL_DAY.month, _WALL_DAY.day, hour, minute)
+    return str(parse_pattern(pattern).apply(wall, _parse_locale(tag)))
+
+
+@lru_cache(maxsize=4096)
+def _shown_clock(hour: int, minute: int, pattern: str, tag: str, digits: str) -> str:
+    text = _clock_text(hour, minute, pattern, tag)
+    return _arabic_indic(text) if digits == "arab" else text
 
 
 @lru_cache(maxsize=256)
@@ -291,6 +308,8 @@ class Formatter:
     stamp_pattern: str
     date_pattern: str
     _key: tuple[object, ...]
+    _tag: str
+    _shown_names: Mapping[Prayer, str]
 
     def __init__(
         self,
@@ -331,6 +350,12 @@ class Formatter:
         init(self, "stamp_pattern", NEWS_STAMP if twelve else NEWS_STAMP_24H)
         init(self, "date_pattern", GREGORIAN_DATE if arabic else GREGORIAN_DATE_EN)
         init(self, "_key", (bound, zone_info, digits, clock, ago, tuple(names.items())))
+        init(self, "_tag", str(bound))
+        init(
+            self,
+            "_shown_names",
+            MappingProxyType({prayer: to_digits(name, digits) for prayer, name in names.items()}),
+        )
 
     def __repr__(self) -> str:
         zone = getattr(self.zone, "key", None) or str(self.zone)
@@ -376,7 +401,8 @@ class Formatter:
             return self._count("hour", age // _HOUR)
         if days == 1:
             word, joined = _yesterday_pattern(self.locale)
-            at = _instant_text(published_utc, self.zone, self.time_pattern, self.locale)
+            local = published_utc.astimezone(self.zone)
+            at = _clock_text(local.hour, local.minute, self.time_pattern, self._tag)
             return joined.replace("{1}", word).replace("{0}", at)
         return self._count("day", days)
 
@@ -394,7 +420,9 @@ class Formatter:
         >>> cairo.time(datetime(2025, 4, 30, 2, 0, tzinfo=timezone.utc))
         '5:00 ص'
         """
-        return self._show(self._instant("moment", moment, self.time_pattern))
+        moment = _check_aware("moment", moment)
+        local = moment.astimezone(self.zone)
+        return _shown_clock(local.hour, local.minute, self.time_pattern, self._tag, self.digits)
 
     def gregorian_date(self, day: date) -> str:
         """Return the Gregorian date line for the calendar ``day``: ``الاثنين، 24 نوفمبر 2025``.
@@ -405,7 +433,7 @@ class Formatter:
             raise InvalidInputError(
                 "day", day, "a date, not a datetime (take .date() in the site's zone)"
             )
-        return self._show(_day_text(day, self.date_pattern, self.locale))
+        return self._show(_day_text(day, self.date_pattern, self._tag))
 
     def hijri_date(self, hijri: HijriDate) -> str:
         """Return the Hijri date line: ``3 جمادى الآخرة 1447 هـ`` (English: ``... 1447 AH``).
@@ -427,6 +455,9 @@ class Formatter:
         >>> Formatter("en").prayer_name("maghrib")
         'Maghrib'
         """
+        shown = self._shown_names.get(prayer) if type(prayer) is Prayer else None
+        if shown is not None:
+            return shown
         return self._show(self.prayer_names[_prayer("prayer", prayer)])
 
     def number(self, value: int) -> str:
