@@ -471,8 +471,34 @@ def _compute_day(options: _StripOptions, location: Location, day: date) -> Praye
     return prayer_times(location, day, method=options.method, asr=options.asr)
 
 
-def _strip_state(options: _StripOptions, now: datetime) -> tuple[date, int]:
-    """The local date at ``now`` and the index of the next of the six (6: after Isha; -1: none).
+class _Computed:
+    """The day computed for a strip's state, handed to the cached view without keying it.
+
+    Every ``_Computed`` is equal to every other, so it rides along in an
+    ``lru_cache`` call without changing which entry is hit; on a miss the view
+    reuses the day instead of computing it a second time.
+    """
+
+    __slots__ = ("day",)
+
+    def __init__(self, day: PrayerDay | None) -> None:
+        self.day = day
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Computed)
+
+    def __hash__(self) -> int:
+        return 0
+
+
+@lru_cache(maxsize=2048)
+def _table_date(day: date, tag: str, digits: Digits) -> str:
+    return to_digits(format_date(day, TABLE_DATE, locale=tag), digits)
+
+
+def _strip_state(options: _StripOptions, now: datetime) -> tuple[date, int, _Computed]:
+    """The local date at ``now``, the index of the next of the six (6: after Isha; -1: none)
+    and the computed day.
 
     Logs a warning when the times cannot be computed.
     """
@@ -484,15 +510,17 @@ def _strip_state(options: _StripOptions, now: datetime) -> tuple[date, int]:
         logger.warning(
             "prayer times for %s on %s cannot be shown: %s", location.display_name, today, error
         )
-        return today, _UNAVAILABLE
+        return today, _UNAVAILABLE, _Computed(None)
     for index, entry in enumerate(day):
         if entry.time > now:
-            return today, index
-    return today, _AFTER_ISHA
+            return today, index, _Computed(day)
+    return today, _AFTER_ISHA, _Computed(day)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def _cached_strip_view(options: _StripOptions, today: date, state: int) -> StripView:
+def _cached_strip_view(
+    options: _StripOptions, today: date, state: int, computed: _Computed
+) -> StripView:
     location = _location(options.location)
     zone = location.zone
     formatter = _formatter(
@@ -507,10 +535,12 @@ def _cached_strip_view(options: _StripOptions, today: date, state: int) -> Strip
     midnight = _day_start(today + timedelta(days=1), zone)
     day: PrayerDay | None = None
     if state != _UNAVAILABLE:
-        try:
-            day = _compute_day(options, location, today)
-        except (WidgetsError, ValueError):  # logged by _strip_state
-            day = None
+        day = computed.day
+        if day is None:
+            try:
+                day = _compute_day(options, location, today)
+            except (WidgetsError, ValueError):  # logged by _strip_state
+                day = None
 
     slots: list[PrayerSlot] = []
     expires_at = midnight
@@ -568,8 +598,10 @@ def _cached_strip_view(options: _StripOptions, today: date, state: int) -> Strip
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def _cached_strip_fragment(options: _StripOptions, today: date, state: int) -> Fragment:
-    view = _cached_strip_view(options, today, state)
+def _cached_strip_fragment(
+    options: _StripOptions, today: date, state: int, computed: _Computed
+) -> Fragment:
+    view = _cached_strip_view(options, today, state, computed)
     return Fragment(_render(environment(), STRIP_TEMPLATE, strip=view), view.expires_at)
 
 
@@ -923,6 +955,9 @@ def timetable_view(
     if imsakiya:
         columns.insert(0, TableColumn(prayer="imsak", name=labels.imsak))
     today = now.astimezone(zone).date() if now is not None else None
+    tag = str(formatter.locale)
+    named = [(prayer, prayer.value, formatter.prayer_name(prayer)) for prayer in Prayer]
+    time_of = formatter.time
     rows: list[TableRow] = []
     for day in days:
         cells: list[PrayerSlot] = []
@@ -934,20 +969,14 @@ def timetable_view(
         moments: list[tuple[str, str, datetime | None]] = []
         if imsakiya:
             moments.append(("imsak", labels.imsak, computed.imsak if computed else None))
-        for prayer in Prayer:
-            moments.append(
-                (
-                    prayer.value,
-                    formatter.prayer_name(prayer),
-                    computed.time(prayer) if computed else None,
-                )
-            )
+        for prayer, slug, name in named:
+            moments.append((slug, name, computed.time(prayer) if computed else None))
         for slug, name, moment in moments:
             cells.append(
                 PrayerSlot(
                     prayer=slug,
                     name=name,
-                    time=formatter.time(moment) if moment else "",
+                    time=time_of(moment) if moment else "",
                     iso=moment.isoformat() if moment else "",
                 )
             )
@@ -958,9 +987,7 @@ def timetable_view(
             )
         rows.append(
             TableRow(
-                date=to_digits(
-                    format_date(day, TABLE_DATE, locale=formatter.locale), formatter.digits
-                ),
+                date=_table_date(day, tag, formatter.digits),
                 iso=day.isoformat(),
                 hijri=hijri,
                 cells=tuple(cells),
