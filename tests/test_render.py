@@ -1056,3 +1056,24 @@ def test_script_runs_under_a_strict_csp_and_moves_the_mark(browser: Any) -> None
     }
     assert page.errors == []
     page.context.close()
+
+
+def test_shared_day_caches_agree_with_babel_and_hijri() -> None:
+    """The per-day caches shared by places give what Babel and to_hijri give directly."""
+    from babel.dates import format_date
+
+    from widgets import render
+    from widgets.hijri import to_hijri
+    from widgets.l10n import to_digits
+
+    day = date(2026, 2, 18)
+    for tag in ("ar_EG", "ar_MA", "en"):
+        for digits in ("latn", "arab"):
+            expected = to_digits(format_date(day, "EEEE d MMMM", locale=tag), digits)
+            assert render._table_date(day, tag, digits) == expected
+    pins = {(1447, 9): date(2026, 2, 19)}
+    frozen = tuple(sorted(pins.items()))
+    assert render._hijri_of(day, 0, frozen) == to_hijri(day, 0, pins)
+    assert render._hijri_of(day, 0, frozen) != render._hijri_of(day, 0, None)
+    for cache in (render._table_date, render._hijri_of, render._cached_strip_view):
+        assert cache.cache_info().maxsize is not None

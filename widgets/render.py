@@ -36,7 +36,7 @@ from babel.dates import format_date
 from markupsafe import Markup
 
 from .errors import HijriRangeError, InvalidInputError, WidgetsError
-from .hijri import HijriOverrides, to_hijri
+from .hijri import HijriDate, HijriOverrides, to_hijri
 from .l10n import Ago, Clock, Digits, Formatter, to_digits
 from .methods import Asr, Method, Prayer
 from .news import NewsItem, NewsOrder, prepare_items, safe_url
@@ -492,6 +492,12 @@ class _Computed:
 
 
 @lru_cache(maxsize=2048)
+def _hijri_of(day: date, offset: int, overrides: tuple[tuple[Any, Any], ...] | None) -> HijriDate:
+    """:func:`~widgets.hijri.to_hijri` with the overrides frozen, shared by places and days."""
+    return to_hijri(day, offset, None if overrides is None else dict(overrides))
+
+
+@lru_cache(maxsize=2048)
 def _table_date(day: date, tag: str, digits: Digits) -> str:
     return to_digits(format_date(day, TABLE_DATE, locale=tag), digits)
 
@@ -569,9 +575,10 @@ def _cached_strip_view(
     hijri_day = today
     if options.hijri_at_maghrib and day is not None and state > _MAGHRIB_INDEX:
         hijri_day = today + timedelta(days=1)
-    overrides = None if options.hijri_overrides is None else dict(options.hijri_overrides)
     try:
-        hijri = formatter.hijri_date(to_hijri(hijri_day, options.hijri_offset, overrides))
+        hijri = formatter.hijri_date(
+            _hijri_of(hijri_day, options.hijri_offset, options.hijri_overrides)
+        )
         hijri_iso = hijri_day.isoformat()
     except HijriRangeError as error:
         logger.warning("the Hijri date is left out: %s", error)
@@ -890,9 +897,13 @@ def _ramadan_days(
     """The days of the Ramadan that has days in ``first``..``last``, or an empty list."""
     days: list[date] = []
     current = first - timedelta(days=30)
+    shared = type(offset) is int and overrides is None
     while current <= last + timedelta(days=30):
         try:
-            month = to_hijri(current, offset, overrides).month
+            if shared:
+                month = _hijri_of(current, offset, None).month
+            else:
+                month = to_hijri(current, offset, overrides).month
         except HijriRangeError:
             month = 0
         if month == 9:
@@ -956,6 +967,8 @@ def timetable_view(
         columns.insert(0, TableColumn(prayer="imsak", name=labels.imsak))
     today = now.astimezone(zone).date() if now is not None else None
     tag = str(formatter.locale)
+    # Only an imsakiya reads the overrides, and to_hijri has accepted them by now.
+    frozen_overrides = _frozen("hijri_overrides", hijri_overrides) if imsakiya else None
     named = [(prayer, prayer.value, formatter.prayer_name(prayer)) for prayer in Prayer]
     time_of = formatter.time
     rows: list[TableRow] = []
@@ -983,7 +996,7 @@ def timetable_view(
         hijri = ""
         if imsakiya:
             hijri = to_digits(
-                str(to_hijri(day, hijri_offset, hijri_overrides).day), formatter.digits
+                str(_hijri_of(day, hijri_offset, frozen_overrides).day), formatter.digits
             )
         rows.append(
             TableRow(
