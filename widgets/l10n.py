@@ -236,8 +236,25 @@ _WALL_DAY = date(2000, 1, 1)
 
 @lru_cache(maxsize=4096)
 def _clock_text(hour: int, minute: int, pattern: str, tag: str) -> str:
-    wall = datetime(_WALL_DAY.year, _WALL_DAY.month, _WALL_DAY.day, hour, minute)
-    return str(parse_pattern(pattern).apply(wall, _parse_locale(tag)))
+    before, after = _clock_around_minute(hour, pattern, tag)
+    return f"{before}{minute:02d}{after}"
+
+
+@lru_cache(maxsize=512)
+def _clock_around_minute(hour: int, pattern: str, tag: str) -> tuple[str, str]:
+    """What a clock pattern prints before and after its ``mm`` field at ``hour``.
+
+    Babel prints a pattern field by field and ``mm`` as two Latin digits, so
+    the text of ``hour:minute`` is these two pieces around the padded minute.
+    """
+    wall = datetime(_WALL_DAY.year, _WALL_DAY.month, _WALL_DAY.day, hour)
+    locale = _parse_locale(tag)
+    before, found, after = pattern.partition("mm")
+    if not found or "mm" in after:  # pragma: no cover - TIME_12H and TIME_24H hold one mm
+        raise InvalidInputError("pattern", pattern, "a clock pattern with one 'mm' field")
+    first = str(parse_pattern(before).apply(wall, locale)) if before else ""
+    last = str(parse_pattern(after).apply(wall, locale)) if after else ""
+    return first, last
 
 
 @lru_cache(maxsize=4096)
