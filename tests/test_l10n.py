@@ -547,7 +547,7 @@ def test_time_cached_by_wall_clock_matches_babel(
 
 
 def test_wall_clock_caches_are_bounded() -> None:
-    from widgets.l10n import _clock_around_minute, _clock_text, _day_text, _shown_clock
+    from widgets.l10n import _clock_around_minute, _day_text, _shown_clock
 
-    for cache in (_clock_text, _clock_around_minute, _shown_clock, _day_text):
+    for cache in (_clock_around_minute, _shown_clock, _day_text):
         assert cache.cache_info().maxsize is not None

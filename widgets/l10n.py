@@ -224,43 +224,63 @@ def _instant_text(instant: datetime, zone: tzinfo, pattern: str, locale: Locale)
         ) from None
 
 
+class _LocaleRef:
+    """A Babel locale handed to a cache keyed by its tag, without being part of the key.
+
+    Every ``_LocaleRef`` equals every other: the tag next to it in the call
+    names the locale, and comparing tags is cheaper than comparing locales.
+    """
+
+    __slots__ = ("locale",)
+
+    def __init__(self, locale: Locale) -> None:
+        self.locale = locale
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _LocaleRef)
+
+    def __hash__(self) -> int:
+        return 0
+
+
 @lru_cache(maxsize=2048)
-def _day_text(day: date, pattern: str, tag: str) -> str:
-    return str(parse_pattern(pattern).apply(day, _parse_locale(tag)))
+def _day_text(day: date, pattern: str, tag: str, ref: _LocaleRef) -> str:
+    return str(parse_pattern(pattern).apply(day, ref.locale))
 
 
 # The clock patterns hold no date field: their output depends on the local hour and
 # minute alone, so the key is the wall-clock time, not the instant.
 _WALL_DAY = date(2000, 1, 1)
+_MINUTE_SLOT = "\ue000"  # a private-use character, printed in place of the minutes
 
 
 @lru_cache(maxsize=4096)
-def _clock_text(hour: int, minute: int, pattern: str, tag: str) -> str:
-    before, after = _clock_around_minute(hour, pattern, tag)
+def _shown_clock(
+    hour: int, minute: int, pattern: str, tag: str, digits: str, ref: _LocaleRef
+) -> str:
+    text = _clock_text(hour, minute, pattern, tag, ref)
+    return _arabic_indic(text) if digits == "arab" else text
+
+
+def _clock_text(hour: int, minute: int, pattern: str, tag: str, ref: _LocaleRef) -> str:
+    before, after = _clock_around_minute(hour, pattern, tag, ref)
     return f"{before}{minute:02d}{after}"
 
 
 @lru_cache(maxsize=512)
-def _clock_around_minute(hour: int, pattern: str, tag: str) -> tuple[str, str]:
+def _clock_around_minute(hour: int, pattern: str, tag: str, ref: _LocaleRef) -> tuple[str, str]:
     """What a clock pattern prints before and after its ``mm`` field at ``hour``.
 
     Babel prints a pattern field by field and ``mm`` as two Latin digits, so
     the text of ``hour:minute`` is these two pieces around the padded minute.
     """
-    wall = datetime(_WALL_DAY.year, _WALL_DAY.month, _WALL_DAY.day, hour)
-    locale = _parse_locale(tag)
     before, found, after = pattern.partition("mm")
     if not found or "mm" in after:  # pragma: no cover - TIME_12H and TIME_24H hold one mm
         raise InvalidInputError("pattern", pattern, "a clock pattern with one 'mm' field")
-    first = str(parse_pattern(before).apply(wall, locale)) if before else ""
-    last = str(parse_pattern(after).apply(wall, locale)) if after else ""
+    wall = datetime(_WALL_DAY.year, _WALL_DAY.month, _WALL_DAY.day, hour)
+    slotted = f"{before}'{_MINUTE_SLOT}'{after}"
+    first, _, last = str(parse_pattern(slotted).apply(wall, ref.locale)).partition(_MINUTE_SLOT)
     return first, last
-
-
-@lru_cache(maxsize=4096)
-def _shown_clock(hour: int, minute: int, pattern: str, tag: str, digits: str) -> str:
-    text = _clock_text(hour, minute, pattern, tag)
-    return _arabic_indic(text) if digits == "arab" else text
 
 
 @lru_cache(maxsize=256)
@@ -326,6 +346,7 @@ class Formatter:
     date_pattern: str
     _key: tuple[object, ...]
     _tag: str
+    _ref: _LocaleRef
     _shown_names: Mapping[Prayer, str]
 
     def __init__(
@@ -368,6 +389,7 @@ class Formatter:
         init(self, "date_pattern", GREGORIAN_DATE if arabic else GREGORIAN_DATE_EN)
         init(self, "_key", (bound, zone_info, digits, clock, ago, tuple(names.items())))
         init(self, "_tag", str(bound))
+        init(self, "_ref", _LocaleRef(bound))
         init(
             self,
             "_shown_names",
@@ -419,7 +441,7 @@ class Formatter:
         if days == 1:
             word, joined = _yesterday_pattern(self.locale)
             local = published_utc.astimezone(self.zone)
-            at = _clock_text(local.hour, local.minute, self.time_pattern, self._tag)
+            at = _clock_text(local.hour, local.minute, self.time_pattern, self._tag, self._ref)
             return joined.replace("{1}", word).replace("{0}", at)
         return self._count("day", days)
 
@@ -439,7 +461,9 @@ class Formatter:
         """
         moment = _check_aware("moment", moment)
         local = moment.astimezone(self.zone)
-        return _shown_clock(local.hour, local.minute, self.time_pattern, self._tag, self.digits)
+        return _shown_clock(
+            local.hour, local.minute, self.time_pattern, self._tag, self.digits, self._ref
+        )
 
     def gregorian_date(self, day: date) -> str:
         """Return the Gregorian date line for the calendar ``day``: ``الاثنين، 24 نوفمبر 2025``.
@@ -450,7 +474,7 @@ class Formatter:
             raise InvalidInputError(
                 "day", day, "a date, not a datetime (take .date() in the site's zone)"
             )
-        return self._show(_day_text(day, self.date_pattern, self._tag))
+        return self._show(_day_text(day, self.date_pattern, self._tag, self._ref))
 
     def hijri_date(self, hijri: HijriDate) -> str:
         """Return the Hijri date line: ``3 جمادى الآخرة 1447 هـ`` (English: ``... 1447 AH``).
