@@ -969,7 +969,7 @@ def timetable_view(
     tag = str(formatter.locale)
     # Only an imsakiya reads the overrides, and to_hijri has accepted them by now.
     frozen_overrides = _frozen("hijri_overrides", hijri_overrides) if imsakiya else None
-    named = [(prayer, prayer.value, formatter.prayer_name(prayer)) for prayer in Prayer]
+    named = [(prayer.value, formatter.prayer_name(prayer)) for prayer in Prayer]
     time_of = formatter.time
     rows: list[TableRow] = []
     for day in days:
@@ -982,8 +982,8 @@ def timetable_view(
         moments: list[tuple[str, str, datetime | None]] = []
         if imsakiya:
             moments.append(("imsak", labels.imsak, computed.imsak if computed else None))
-        for prayer, slug, name in named:
-            moments.append((slug, name, computed.time(prayer) if computed else None))
+        for slug, name in named:  # PrayerDay holds each time under its prayer's slug
+            moments.append((slug, name, getattr(computed, slug) if computed else None))
         for slug, name, moment in moments:
             cells.append(
                 PrayerSlot(
