@@ -785,29 +785,21 @@ class _Run:
             return widgets.method_for_country(self.location.country)
         return get_method(self.method)
 
+    def _strip_options(self) -> dict[str, Any]:
+        return {
+            "locale": self.settings.locale,
+            "digits": self.settings.digits,
+            "clock": self.settings.clock,
+            "method": self.method,
+            "hijri_offset": self.offset,
+            "asr": self.asr,
+        }
+
     def strip(self, now: datetime) -> render.Fragment:
-        return render.render_prayer_strip(
-            self.location,
-            now=now,
-            locale=self.settings.locale,
-            digits=self.settings.digits,
-            clock=self.settings.clock,
-            method=self.method,
-            hijri_offset=self.offset,
-            asr=self.asr,
-        )
+        return render.render_prayer_strip(self.location, now=now, **self._strip_options())
 
     def strip_view(self, now: datetime) -> render.StripView:
-        return render.strip_view(
-            self.location,
-            now=now,
-            locale=self.settings.locale,
-            digits=self.settings.digits,
-            clock=self.settings.clock,
-            method=self.method,
-            hijri_offset=self.offset,
-            asr=self.asr,
-        )
+        return render.strip_view(self.location, now=now, **self._strip_options())
 
     def news(self) -> render.Fragment:
         if not self.items:
