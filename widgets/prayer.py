@@ -263,12 +263,21 @@ class _Sun(PrayTimes):  # type: ignore[misc]
         self.lng = longitude
         self.elv = 0.0
         self.jDate = self.julian(day.year, day.month, day.day) - longitude / 360.0
-        self._sin_lat = _sin(_radians(latitude))
-        self._cos_lat = _cos(_radians(latitude))
+        self._sin_lat = _sin(latitude * _RADIANS)
+        self._cos_lat = _cos(latitude * _RADIANS)
+        self._last: tuple[float, tuple[float, float]] = (math.nan, (math.nan, math.nan))
 
     def sunPosition(self, jd: float) -> tuple[float, float]:
         """The sun's declination (degrees) and the equation of time (hours) at ``jd``."""
         return _sun_position(jd)
+
+    def _position(self, hours: float) -> tuple[float, float]:
+        """The sun's position ``hours`` after the day's start; repeated guesses reuse it."""
+        last_hours, position = self._last
+        if hours != last_hours:
+            position = _sun_position(self.jDate + hours / 24.0)
+            self._last = (hours, position)
+        return position
 
     def event(self, angle: float, hours: float, before_noon: bool) -> float:
         """Hour when the sun's centre is ``angle`` degrees below the horizon, near ``hours``.
@@ -276,36 +285,38 @@ class _Sun(PrayTimes):  # type: ignore[misc]
         The same arithmetic as ``PrayTimes.sunAngleTime``, with one solar position
         for both the declination and the equation of time.
         """
-        declination, equation = _sun_position(self.jDate + hours / 24.0)
+        declination, equation = self._position(hours)
         noon = _fix(12 - equation, 24.0)
-        cosine = (-_sin(_radians(angle)) - _sin(_radians(declination)) * self._sin_lat) / (
-            _cos(_radians(declination)) * self._cos_lat
+        cosine = (-_sin(angle * _RADIANS) - _sin(declination * _RADIANS) * self._sin_lat) / (
+            _cos(declination * _RADIANS) * self._cos_lat
         )
         if not -1.0 <= cosine <= 1.0:
             return math.nan
-        span = 1 / 15.0 * _degrees(_acos(cosine))
+        span = 1 / 15.0 * (_acos(cosine) * _DEGREES)
         return noon - span if before_noon else noon + span
 
     def transit(self, hours: float) -> float:
         """Hour of solar noon, near ``hours`` (``PrayTimes.midDay``)."""
-        return _fix(12 - _sun_position(self.jDate + hours / 24.0)[1], 24.0)
+        return _fix(12 - self._position(hours)[1], 24.0)
 
     def asr(self, factor: int, hours: float) -> float:
         """Hour of Asr for a shadow ``factor`` (1 standard, 2 Hanafi), near ``hours``."""
-        declination, equation = _sun_position(self.jDate + hours / 24.0)
-        angle = -_degrees(_atan(1.0 / (factor + _tan(_radians(abs(self.lat - declination))))))
+        declination, equation = self._position(hours)
+        angle = -(_atan(1.0 / (factor + _tan(abs(self.lat - declination) * _RADIANS))) * _DEGREES)
         noon = _fix(12 - equation, 24.0)
-        cosine = (-_sin(_radians(angle)) - _sin(_radians(declination)) * self._sin_lat) / (
-            _cos(_radians(declination)) * self._cos_lat
+        cosine = (-_sin(angle * _RADIANS) - _sin(declination * _RADIANS) * self._sin_lat) / (
+            _cos(declination * _RADIANS) * self._cos_lat
         )
         if not -1.0 <= cosine <= 1.0:
             return math.nan
-        return noon + 1 / 15.0 * _degrees(_acos(cosine))
+        return noon + 1 / 15.0 * (_acos(cosine) * _DEGREES)
 
 
 _sin, _cos, _tan = math.sin, math.cos, math.tan
 _acos, _asin, _atan, _atan2 = math.acos, math.asin, math.atan, math.atan2
-_radians, _degrees, _floor, _isnan = math.radians, math.degrees, math.floor, math.isnan
+_floor, _isnan = math.floor, math.isnan
+#: The factors ``math.radians`` and ``math.degrees`` multiply by.
+_RADIANS, _DEGREES = math.pi / 180.0, 180.0 / math.pi
 
 
 def _fix(value: float, period: float) -> float:
@@ -317,18 +328,32 @@ def _fix(value: float, period: float) -> float:
 
 
 def _sun_position(jd: float) -> tuple[float, float]:
-    """``PrayTimes.sunPosition``, operation for operation: declination and equation of time."""
+    """``PrayTimes.sunPosition``, operation for operation: declination and equation of time.
+
+    ``fix`` is written out in line (its ``NaN`` test aside: ``jd`` is finite), and
+    ``x * _RADIANS`` is the multiplication ``math.radians`` does, so the floats agree.
+    """
     d = jd - 2451545.0
-    g = _fix(357.529 + 0.98560028 * d, 360.0)
-    q = _fix(280.459 + 0.98564736 * d, 360.0)
-    ecliptic = _fix(q + 1.915 * _sin(_radians(g)) + 0.020 * _sin(_radians(2 * g)), 360.0)
-    obliquity = 23.439 - 0.00000036 * d
-    sin_ecliptic = _sin(_radians(ecliptic))
-    ascension = (
-        _degrees(_atan2(_cos(_radians(obliquity)) * sin_ecliptic, _cos(_radians(ecliptic)))) / 15.0
-    )
-    equation = q / 15.0 - _fix(ascension, 24.0)
-    declination = _degrees(_asin(_sin(_radians(obliquity)) * sin_ecliptic))
+    g = 357.529 + 0.98560028 * d
+    g = g - 360.0 * _floor(g / 360.0)
+    if g < 0:
+        g += 360.0
+    q = 280.459 + 0.98564736 * d
+    q = q - 360.0 * _floor(q / 360.0)
+    if q < 0:
+        q += 360.0
+    ecliptic = q + 1.915 * _sin(g * _RADIANS) + 0.020 * _sin(2 * g * _RADIANS)
+    ecliptic = ecliptic - 360.0 * _floor(ecliptic / 360.0)
+    if ecliptic < 0:
+        ecliptic += 360.0
+    obliquity = (23.439 - 0.00000036 * d) * _RADIANS
+    sin_ecliptic = _sin(ecliptic * _RADIANS)
+    ascension = _atan2(_cos(obliquity) * sin_ecliptic, _cos(ecliptic * _RADIANS)) * _DEGREES / 15.0
+    ascension = ascension - 24.0 * _floor(ascension / 24.0)
+    if ascension < 0:
+        ascension += 24.0
+    equation = q / 15.0 - ascension
+    declination = _asin(_sin(obliquity) * sin_ecliptic) * _DEGREES
     return declination, equation
 
 
