@@ -28,6 +28,8 @@ import html5lib
 import jinja2
 import pytest
 from hijridate import Hijri
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
 from widgets import Location, prayer_times
@@ -129,10 +131,11 @@ def _fresh_caches() -> Iterator[None]:
     """Each test starts with empty render caches (monkeypatching must not leak)."""
     from widgets import render
 
-    for name in ("_cached_strip_view", "_cached_strip_fragment", "_location"):
+    names = ("_cached_strip_view", "_cached_strip_fragment", "_location", "_day_cells")
+    for name in names:
         getattr(render, name).cache_clear()
     yield
-    for name in ("_cached_strip_view", "_cached_strip_fragment", "_location"):
+    for name in names:
         getattr(render, name).cache_clear()
 
 
@@ -484,6 +487,86 @@ def test_hostile_strip_settings() -> None:
     assert "{{7*7}}" in text(root) and "49" not in html
     assert text(by_class(root, "pnw-city")[0]) == evil.name
     assert text(by_class(strip_slots(html)["fajr"], "pnw-name")[0]) == "<b onmouseover=alert(1)>ف</b>"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_our_escape_gives_markupsafe_text(value: str) -> None:
+    from widgets import render
+
+    assert render._escape(value) == str(escape(value))
+    assert render._escape(value + "<&>\"'") == str(escape(value + "<&>\"'"))
+
+
+def test_our_escape_leaves_markup_and_other_types_to_markupsafe() -> None:
+    from widgets import render
+
+    class Shown:
+        def __html__(self) -> str:
+            return "<i>kept</i>"
+
+    class Text(str):
+        pass
+
+    for value in (Markup("<b>x</b>"), Shown(), 7, 2.5, None, Text("<s>"), "<s>", "plain"):
+        assert render._escape(value) == str(escape(value))
+
+
+def test_our_environment_prints_what_stock_jinja2_prints() -> None:
+    """Our compiled templates escape as a stock Jinja2 environment does, hostile values included."""
+    from widgets import render
+
+    stock = jinja2.Environment(
+        loader=render.template_loader(),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    evil = Location(
+        latitude=30.0444, longitude=31.2357, timezone="Africa/Cairo", country="EG",
+        name="<script>'x' & \"y\"</script>",
+    )
+    names = {"fajr": "<b>ف</b>", "isha": "'&amp;'", "dhuhr": Markup("<i>ظ</i>")}
+    seed = seed_items()
+    items = [*seed["items"], {"title": "<img src=x onerror=alert(1)> & 'q'", "url": "/a?b=1&c=\"2\"",
+                              "published": "2025-04-30T18:00:00+03:00", "source": "<b>src</b>"}]
+    views = {
+        render.STRIP_TEMPLATE: ("strip", render.strip_view(evil, now=NOON, prayer_names=names)),
+        render.TIMETABLE_TEMPLATE: (
+            "table", render.timetable_view(evil, month=date(2026, 3, 1), imsakiya=True)
+        ),
+        render.NEWS_TEMPLATE: ("news", render.news_view(items, timezone="Asia/Riyadh", limit=None)),
+    }
+    for name, (key, view) in views.items():
+        ours = render.environment().get_template(name).render({key: view})
+        assert ours == stock.get_template(name).render({key: view}), name
+        assert_inert(ours)
+        assert "<script>" not in ours and "<b>" not in ours and "<img" not in ours
+
+
+def test_a_day_shows_the_same_in_strip_and_timetable_whatever_comes_first() -> None:
+    from widgets import render
+
+    now = datetime(2026, 3, 5, 10, tzinfo=CAIRO)
+
+    def build(strip_first: bool) -> list[str]:
+        for cache in (render._day_cells, render._cached_strip_fragment, render._cached_strip_view):
+            cache.cache_clear()
+        if strip_first:
+            strip = render_prayer_strip("alexandria", now=now)
+            table = render_timetable("alexandria", month=now.date(), now=now, imsakiya=True)
+        else:
+            table = render_timetable("alexandria", month=now.date(), now=now, imsakiya=True)
+            strip = render_prayer_strip("alexandria", now=now)
+        return [strip, table]
+
+    assert build(True) == build(False)
+    strip, table = build(True)
+    today = by_class(parse(table), "pnw-today")[0]
+    for prayer, slot in strip_slots(strip).items():
+        cell = by_class(today, f"pnw-{prayer}")[0]
+        assert text(cell) == text(by_class(slot, "pnw-at")[0])
 
 
 def test_host_environment_without_autoescape_still_escapes() -> None:

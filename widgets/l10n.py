@@ -46,6 +46,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Literal, get_args
+from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import parse_pattern
@@ -193,6 +194,8 @@ def _locale_facts(locale: Locale) -> tuple[str, str]:
 
 
 def _check_aware(field: str, value: object) -> datetime:
+    if type(value) is datetime and type(value.tzinfo) is ZoneInfo:
+        return value  # a ZoneInfo always has an offset
     if not isinstance(value, datetime) or value.tzinfo is None or value.utcoffset() is None:
         raise InvalidInputError(field, value, "a timezone-aware datetime")
     return value

@@ -286,7 +286,7 @@ class _Sun(PrayTimes):  # type: ignore[misc]
         for both the declination and the equation of time.
         """
         declination, equation = self._position(hours)
-        noon = _fix(12 - equation, 24.0)
+        noon = _noon(equation)
         cosine = (-_sin(angle * _RADIANS) - _sin(declination * _RADIANS) * self._sin_lat) / (
             _cos(declination * _RADIANS) * self._cos_lat
         )
@@ -297,13 +297,13 @@ class _Sun(PrayTimes):  # type: ignore[misc]
 
     def transit(self, hours: float) -> float:
         """Hour of solar noon, near ``hours`` (``PrayTimes.midDay``)."""
-        return _fix(12 - self._position(hours)[1], 24.0)
+        return _noon(self._position(hours)[1])
 
     def asr(self, factor: int, hours: float) -> float:
         """Hour of Asr for a shadow ``factor`` (1 standard, 2 Hanafi), near ``hours``."""
         declination, equation = self._position(hours)
         angle = -(_atan(1.0 / (factor + _tan(abs(self.lat - declination) * _RADIANS))) * _DEGREES)
-        noon = _fix(12 - equation, 24.0)
+        noon = _noon(equation)
         cosine = (-_sin(angle * _RADIANS) - _sin(declination * _RADIANS) * self._sin_lat) / (
             _cos(declination * _RADIANS) * self._cos_lat
         )
@@ -325,6 +325,13 @@ def _fix(value: float, period: float) -> float:
         return value
     value = value - period * _floor(value / period)
     return value + period if value < 0 else value
+
+
+def _noon(equation: float) -> float:
+    """``fix(12 - equation, 24)``: the hour of solar noon (``equation`` is never NaN)."""
+    noon = 12 - equation
+    noon = noon - 24.0 * _floor(noon / 24.0)
+    return noon + 24.0 if noon < 0 else noon
 
 
 def _sun_position(jd: float) -> tuple[float, float]:

@@ -24,16 +24,19 @@ from __future__ import annotations
 
 import calendar
 import logging
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import jinja2
+import jinja2.compiler
+import jinja2.nodes
 from babel.dates import format_date
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .errors import HijriRangeError, InvalidInputError, WidgetsError
 from .hijri import HijriDate, HijriOverrides, to_hijri
@@ -94,6 +97,7 @@ _AFTER_ISHA: Final = 6
 _UNAVAILABLE: Final = -1
 _MAGHRIB_INDEX: Final = 4
 _CACHE_SIZE: Final = 512
+_SIX: Final = tuple(prayer.value for prayer in Prayer)
 
 
 # --- the fragment ------------------------------------------------------------------------------
@@ -178,15 +182,46 @@ def template_loader() -> jinja2.BaseLoader:
     return _WidgetsLoader(str(templates_path()))
 
 
+_NEEDS_ESCAPE: Final = re.compile("[&<>\"']")
+
+
+def _escape(value: object) -> str:
+    """``markupsafe.escape`` for autoescaped output, without a ``Markup`` for plain text.
+
+    A ``str`` with none of the five characters MarkupSafe replaces is printed
+    as it is; everything else goes through MarkupSafe. Same text, but a small
+    template spends most of its time building ``Markup`` objects otherwise.
+    """
+    if type(value) is str and _NEEDS_ESCAPE.search(value) is None:
+        return value
+    return escape(value)
+
+
+class _CodeGenerator(jinja2.compiler.CodeGenerator):
+    """Compiles our templates to call :func:`_escape` where Jinja2 calls ``escape``."""
+
+    def visit_Template(
+        self, node: jinja2.nodes.Template, frame: jinja2.compiler.Frame | None = None
+    ) -> None:
+        super().visit_Template(node, frame)
+        self.writeline(f"from {__name__} import _escape as escape")
+
+
+class _Environment(jinja2.Environment):
+    code_generator_class = _CodeGenerator
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     """Return this package's own Jinja2 environment (shared, thread-safe).
 
-    Autoescape is on for every template, undefined names raise
-    (``StrictUndefined``), and no filter or global beyond Jinja2's own is
-    needed by our templates.
+    Autoescape is on for every template and undefined names raise
+    (``StrictUndefined``). Our templates use no global, so the environment
+    has none (not even Jinja2's ``range``): a render then skips merging them
+    into its context, a good part of the cost of a small template. Output
+    expressions are escaped by :func:`_escape`, which gives MarkupSafe's text.
     """
-    return jinja2.Environment(
+    env = _Environment(
         loader=template_loader(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -194,13 +229,16 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         auto_reload=False,
     )
+    env.globals.clear()
+    return env
 
 
 # --- view models --------------------------------------------------------------------------------
+# Named tuples: immutable, so a cached view can be shared between threads, and cheap to
+# build, which matters when a static build makes thousands of them.
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PrayerSlot:
+class PrayerSlot(NamedTuple):
     """One time of the strip or one cell of a timetable row.
 
     ``prayer`` is the slug (``"fajr"``, ``"imsak"``...), ``name`` the display
@@ -215,8 +253,7 @@ class PrayerSlot:
     is_next: bool = False
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class StripView:
+class StripView(NamedTuple):
     """Everything the prayer strip prints, as ready strings.
 
     ``gregorian_iso``/``hijri_iso`` are ``YYYY-MM-DD`` (empty to leave the
@@ -243,8 +280,7 @@ class StripView:
     expires_at: datetime | None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class NewsEntry:
+class NewsEntry(NamedTuple):
     """One headline of the related-news list.
 
     ``href`` is empty when the item has no link to show (the title is then
@@ -262,8 +298,7 @@ class NewsEntry:
     image_height: int
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class NewsView:
+class NewsView(NamedTuple):
     """Everything the related-news list prints."""
 
     lang: str
@@ -273,16 +308,14 @@ class NewsView:
     expires_at: datetime | None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class TableColumn:
+class TableColumn(NamedTuple):
     """A time column of a timetable: the slug and the header text."""
 
     prayer: str
     name: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class TableRow:
+class TableRow(NamedTuple):
     """A day of a timetable: the date, the Ramadan day (imsakiya) and the times."""
 
     date: str
@@ -292,8 +325,7 @@ class TableRow:
     is_today: bool
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class TimetableView:
+class TimetableView(NamedTuple):
     """Everything a month's timetable or a Ramadan imsakiya prints."""
 
     lang: str
@@ -420,8 +452,7 @@ def _render(env: jinja2.Environment, name: str, **context: object) -> str:
 # --- the prayer strip ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class _StripOptions:
+class _StripOptions(NamedTuple):
     location: str | Location
     locale: str
     digits: Digits
@@ -517,10 +548,56 @@ def _strip_state(options: _StripOptions, now: datetime) -> tuple[date, int, _Com
             "prayer times for %s on %s cannot be shown: %s", location.display_name, today, error
         )
         return today, _UNAVAILABLE, _Computed(None)
-    for index, entry in enumerate(day):
-        if entry.time > now:
+    for index, slug in enumerate(_SIX):
+        if getattr(day, slug) > now:
             return today, index, _Computed(day)
     return today, _AFTER_ISHA, _Computed(day)
+
+
+class _Same:
+    """A formatter and a computed day as a cache key, compared by identity.
+
+    Both are large frozen values that come from caches of their own, so the
+    same objects recur; comparing fields instead would cost more than the
+    work saved. The key holds both, so their ids stay theirs while it lives.
+    """
+
+    __slots__ = ("_hash", "day", "formatter")
+
+    def __init__(self, formatter: Formatter, day: PrayerDay) -> None:
+        self.formatter = formatter
+        self.day = day
+        self._hash = hash((id(formatter), id(day)))
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, _Same) and other.formatter is self.formatter and other.day is self.day
+        )
+
+    def __hash__(self) -> int:
+        return self._hash
+
+
+@lru_cache(maxsize=_CACHE_SIZE * 4)
+def _day_cells(key: _Same) -> tuple[PrayerSlot, ...]:
+    """Imsak and the six times of a day as displayed, none marked next.
+
+    Shared by the strip and the timetable, so a build that shows a day in
+    both formats its times once.
+    """
+    formatter, day = key.formatter, key.day
+    time_of = formatter.time
+    cells = [
+        PrayerSlot("imsak", _labels(formatter).imsak, time_of(day.imsak), day.imsak.isoformat())
+    ]
+    for prayer in Prayer:
+        moment: datetime = getattr(day, prayer.value)
+        cells.append(
+            PrayerSlot(
+                prayer.value, formatter.prayer_name(prayer), time_of(moment), moment.isoformat()
+            )
+        )
+    return tuple(cells)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -538,7 +615,6 @@ def _cached_strip_view(
         "قبل",
     )
     labels = _labels(formatter)
-    midnight = _day_start(today + timedelta(days=1), zone)
     day: PrayerDay | None = None
     if state != _UNAVAILABLE:
         day = computed.day
@@ -548,29 +624,23 @@ def _cached_strip_view(
             except (WidgetsError, ValueError):  # logged by _strip_state
                 day = None
 
-    slots: list[PrayerSlot] = []
-    expires_at = midnight
+    slots: tuple[PrayerSlot, ...]
+    expires_at: datetime | None = None
     next_iso = ""
     if day is None:
-        slots = _blank_slots(formatter)
+        slots = tuple(_blank_slots(formatter))
     else:
-        for index, entry in enumerate(day):
-            slots.append(
-                PrayerSlot(
-                    prayer=entry.prayer.value,
-                    name=formatter.prayer_name(entry.prayer),
-                    time=formatter.time(entry.time),
-                    iso=entry.time.isoformat(),
-                    is_next=index == state,
-                )
-            )
-            if index == state:
-                expires_at = min(expires_at, entry.time)
-        if state == _AFTER_ISHA:
+        slots = _day_cells(_Same(formatter, day))[1:]
+        if 0 <= state < _AFTER_ISHA:
+            slots = (*slots[:state], slots[state]._replace(is_next=True), *slots[state + 1 :])
+            expires_at = getattr(day, _SIX[state])
+        else:
             try:
                 next_iso = day.following_day().fajr.isoformat()
             except (WidgetsError, ValueError):
                 next_iso = ""
+    if expires_at is None or expires_at.date() > today:  # else before the next midnight
+        expires_at = _day_start(today + timedelta(days=1), zone)
 
     hijri_day = today
     if options.hijri_at_maghrib and day is not None and state > _MAGHRIB_INDEX:
@@ -595,7 +665,7 @@ def _cached_strip_view(
         gregorian_iso=today.isoformat(),
         hijri=hijri,
         hijri_iso=hijri_iso,
-        slots=tuple(slots),
+        slots=slots,
         next_label=labels.next,
         unavailable_label=labels.unavailable,
         countdown=labels.countdown,
@@ -969,30 +1039,20 @@ def timetable_view(
     tag = str(formatter.locale)
     # Only an imsakiya reads the overrides, and to_hijri has accepted them by now.
     frozen_overrides = _frozen("hijri_overrides", hijri_overrides) if imsakiya else None
-    named = [(prayer.value, formatter.prayer_name(prayer)) for prayer in Prayer]
-    time_of = formatter.time
+    first_cell = 0 if imsakiya else 1  # the imsak cell leads the day's cells
+    blank = (
+        PrayerSlot("imsak", labels.imsak, "", ""),
+        *_blank_slots(formatter),
+    )[first_cell:]
     rows: list[TableRow] = []
     for day in days:
-        cells: list[PrayerSlot] = []
         try:
-            computed: PrayerDay | None = prayer_times(place, day, method=method, asr=asr)
+            computed = prayer_times(place, day, method=method, asr=asr)
         except (WidgetsError, ValueError) as error:
             logger.warning("prayer times for %s on %s cannot be shown: %s", city, day, error)
-            computed = None
-        moments: list[tuple[str, str, datetime | None]] = []
-        if imsakiya:
-            moments.append(("imsak", labels.imsak, computed.imsak if computed else None))
-        for slug, name in named:  # PrayerDay holds each time under its prayer's slug
-            moments.append((slug, name, getattr(computed, slug) if computed else None))
-        for slug, name, moment in moments:
-            cells.append(
-                PrayerSlot(
-                    prayer=slug,
-                    name=name,
-                    time=time_of(moment) if moment else "",
-                    iso=moment.isoformat() if moment else "",
-                )
-            )
+            cells = blank
+        else:
+            cells = _day_cells(_Same(formatter, computed))[first_cell:]
         hijri = ""
         if imsakiya:
             hijri = to_digits(
@@ -1003,7 +1063,7 @@ def timetable_view(
                 date=_table_date(day, tag, formatter.digits),
                 iso=day.isoformat(),
                 hijri=hijri,
-                cells=tuple(cells),
+                cells=cells,
                 is_today=day == today,
             )
         )

@@ -96,11 +96,16 @@ def get_zone(zone: str | tzinfo) -> tzinfo:
     >>> get_zone("Africa/Cairo").key
     'Africa/Cairo'
     """
-    key = zone_key(zone)
+    key = zone if type(zone) is str else zone_key(zone)
     if isinstance(key, str):
-        if not key or key != key.strip():
-            raise InvalidInputError("timezone", zone, "an IANA zone name such as 'Africa/Cairo'")
-        if key.upper() == "UTC":
-            return _load("UTC")
-        return _load(key)
+        return _named_zone(key)
     return key
+
+
+@lru_cache(maxsize=512)
+def _named_zone(key: str) -> tzinfo:
+    if not key or key != key.strip():
+        raise InvalidInputError("timezone", key, "an IANA zone name such as 'Africa/Cairo'")
+    if key.upper() == "UTC":
+        return _load("UTC")
+    return _load(key)
