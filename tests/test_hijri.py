@@ -218,7 +218,12 @@ def month_lengths(offset: int, overrides: dict[tuple[int, int], date]) -> dict[i
 
 @pytest.mark.parametrize(
     ("offset", "announced"),
-    [(0, date(2026, 2, 19)), (1, date(2026, 2, 20)), (-1, date(2026, 2, 18)), (-2, date(2026, 2, 15))],
+    [
+        (0, date(2026, 2, 19)),
+        (1, date(2026, 2, 20)),
+        (-1, date(2026, 2, 18)),
+        (-2, date(2026, 2, 15)),
+    ],
 )
 def test_months_next_to_an_announced_start_stay_29_or_30_days(offset: int, announced: date) -> None:
     lengths = month_lengths(offset, {(1447, 9): announced})
@@ -289,7 +294,11 @@ def test_days_follow_each_other_under_any_accepted_table(
         assert today.day in (29, 30)
         assert (tomorrow.year * 12 + tomorrow.month) - (today.year * 12 + today.month) == 1
     else:
-        assert (tomorrow.year, tomorrow.month, tomorrow.day) == (today.year, today.month, today.day + 1)
+        assert (tomorrow.year, tomorrow.month, tomorrow.day) == (
+            today.year,
+            today.month,
+            today.day + 1,
+        )
 
 
 # -- names and value -------------------------------------------------------------------

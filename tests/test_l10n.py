@@ -82,9 +82,18 @@ def test_month_names_per_family_are_babels(tag: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("tag", "april"), [("ar_EG", "أبريل"), ("ar_SA", "أبريل"), ("ar_JO", "نيسان"),
-                       ("ar_LB", "نيسان"), ("ar_SY", "نيسان"), ("ar_IQ", "نيسان"),
-                       ("ar_PS", "نيسان"), ("ar_DZ", "أفريل"), ("ar_TN", "أفريل")],
+    ("tag", "april"),
+    [
+        ("ar_EG", "أبريل"),
+        ("ar_SA", "أبريل"),
+        ("ar_JO", "نيسان"),
+        ("ar_LB", "نيسان"),
+        ("ar_SY", "نيسان"),
+        ("ar_IQ", "نيسان"),
+        ("ar_PS", "نيسان"),
+        ("ar_DZ", "أفريل"),
+        ("ar_TN", "أفريل"),
+    ],
 )
 def test_seed_instant_per_family(tag: str, april: str) -> None:
     assert Formatter(tag, "Africa/Cairo").news_stamp(SEED) == f"30 {april} 2025 10:16 م"
@@ -150,17 +159,32 @@ def test_no_rlm_in_any_output() -> None:
 def test_prayer_names() -> None:
     fmt = Formatter("ar_EG")
     assert [fmt.prayer_name(p) for p in Prayer] == [
-        "الفجر", "الشروق", "الظهر", "العصر", "المغرب", "العشاء"
+        "الفجر",
+        "الشروق",
+        "الظهر",
+        "العصر",
+        "المغرب",
+        "العشاء",
     ]
     assert [Formatter("en").prayer_name(p.value) for p in Prayer] == [
-        "Fajr", "Sunrise", "Dhuhr", "Asr", "Maghrib", "Isha"
+        "Fajr",
+        "Sunrise",
+        "Dhuhr",
+        "Asr",
+        "Maghrib",
+        "Isha",
     ]
     assert set(PRAYER_NAMES_AR) == set(PRAYER_NAMES_EN) == set(Prayer)
 
 
 def test_prayer_names_overridden_as_the_seed_page_prints_them() -> None:
-    seed_names = {"fajr": "الفجْر", "dhuhr": "الظُّهْر", "asr": "العَصر", "maghrib": "المَغرب",
-                  "isha": "العِشاء"}
+    seed_names = {
+        "fajr": "الفجْر",
+        "dhuhr": "الظُّهْر",
+        "asr": "العَصر",
+        "maghrib": "المَغرب",
+        "isha": "العِشاء",
+    }
     fmt = Formatter("ar_EG", prayer_names=seed_names)
     assert fmt.prayer_name(Prayer.FAJR) == "الفجْر"
     assert fmt.prayer_name("sunrise") == "الشروق"  # not overridden
@@ -210,8 +234,12 @@ def test_unknown_locale_suggests() -> None:
 
 @pytest.mark.parametrize(
     ("field", "kwargs"),
-    [("digits", {"digits": "arabic"}), ("clock", {"clock": "12"}), ("ago", {"ago": "من"}),
-     ("timezone", {"zone": "Africa/Cairoo"})],
+    [
+        ("digits", {"digits": "arabic"}),
+        ("clock", {"clock": "12"}),
+        ("ago", {"ago": "من"}),
+        ("timezone", {"zone": "Africa/Cairoo"}),
+    ],
 )
 def test_bad_settings(field: str, kwargs: dict[str, str]) -> None:
     with pytest.raises(InvalidInputError) as caught:
@@ -269,8 +297,15 @@ def test_arab_digits_reach_every_string(moment: datetime) -> None:
         assert any(unicodedata.name(c, "").startswith("ARABIC-INDIC DIGIT") for c in text)
 
 
-@pytest.mark.parametrize(("tag", "zone"), [("ar_EG", "Africa/Cairo"), ("ar_MA", "Africa/Casablanca"),
-                                           ("ar_JO", "Asia/Amman"), ("en", "Europe/London")])
+@pytest.mark.parametrize(
+    ("tag", "zone"),
+    [
+        ("ar_EG", "Africa/Cairo"),
+        ("ar_MA", "Africa/Casablanca"),
+        ("ar_JO", "Asia/Amman"),
+        ("en", "Europe/London"),
+    ],
+)
 @pytest.mark.parametrize("clock", ["12h", "24h"])
 def test_times_are_babels_in_the_zone(tag: str, zone: str, clock: str) -> None:
     fmt = Formatter(tag, zone, clock=clock)  # type: ignore[arg-type]
@@ -314,14 +349,20 @@ def test_dst_fall_back_keeps_both_instants_apart() -> None:
     assert first == second.replace(fold=0) and second.fold == 1  # equal wall times
     fmt = Formatter("en", zone)
     assert fmt.time(first) == fmt.time(second) == "1:30 AM"
-    stamps = (fmt.news_stamp(first, pattern="HH:mm xxx"), fmt.news_stamp(second, pattern="HH:mm xxx"))
+    stamps = (
+        fmt.news_stamp(first, pattern="HH:mm xxx"),
+        fmt.news_stamp(second, pattern="HH:mm xxx"),
+    )
     assert stamps == ("01:30 -04:00", "01:30 -05:00")
 
 
 def test_pytz_and_zoneinfo_give_the_same_strings() -> None:
     pytz = pytest.importorskip("pytz")
-    moments = [datetime(2025, m, d, h, 5, tzinfo=timezone.utc) for m, d in
-               ((3, 30), (4, 24), (4, 25), (10, 30), (10, 31), (12, 31)) for h in (0, 11, 21, 23)]
+    moments = [
+        datetime(2025, m, d, h, 5, tzinfo=timezone.utc)
+        for m, d in ((3, 30), (4, 24), (4, 25), (10, 30), (10, 31), (12, 31))
+        for h in (0, 11, 21, 23)
+    ]
     for name in ("Africa/Cairo", "Asia/Beirut", "Africa/Casablanca", "America/New_York"):
         from_pytz = Formatter("ar_EG", pytz.timezone(name))
         from_zoneinfo = Formatter("ar_EG", ZoneInfo(name))
@@ -330,8 +371,9 @@ def test_pytz_and_zoneinfo_give_the_same_strings() -> None:
             expected = from_zoneinfo.news_stamp(moment)
             assert from_pytz.news_stamp(moment) == expected
             assert from_zoneinfo.news_stamp(localized) == expected
-            assert from_pytz.relative(localized, moment + timedelta(hours=30)) == \
-                from_zoneinfo.relative(moment, moment + timedelta(hours=30))
+            assert from_pytz.relative(
+                localized, moment + timedelta(hours=30)
+            ) == from_zoneinfo.relative(moment, moment + timedelta(hours=30))
 
 
 def test_number() -> None:
@@ -419,8 +461,17 @@ def test_relative_golden_same_day(age: timedelta, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "age",
-    [ago(2), ago(3), ago(11), ago(45), ago(hours=2), ago(hours=3), ago(hours=11), ago(days=2),
-     ago(days=3)],
+    [
+        ago(2),
+        ago(3),
+        ago(11),
+        ago(45),
+        ago(hours=2),
+        ago(hours=3),
+        ago(hours=11),
+        ago(days=2),
+        ago(days=3),
+    ],
     ids=str,
 )
 @pytest.mark.parametrize("tag", ["ar_EG", "ar_MA", "en"])
@@ -520,8 +571,10 @@ def test_news_stamp_window() -> None:
     assert fmt.relative(SEED, SEED - ago(5)) == "30 أبريل 2025 10:16 م"
     # A custom pattern for the absolute stamp.
     assert fmt.news_stamp(SEED, pattern="d MMMM y") == "30 أبريل 2025"
-    assert Formatter("ar_EG", CAIRO, clock="24h").news_stamp(SEED, SEED + week, week) == \
-        "30 أبريل 2025 22:16"
+    assert (
+        Formatter("ar_EG", CAIRO, clock="24h").news_stamp(SEED, SEED + week, week)
+        == "30 أبريل 2025 22:16"
+    )
 
 
 def test_string_cache_is_bounded() -> None:

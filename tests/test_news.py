@@ -102,8 +102,14 @@ DANGEROUS = [
     ("file:///etc/passwd", "file"),
     ("C:\\Windows\\win.ini", "c"),
 ]
-OTHER_HOST = ["//evil.example", "/\\evil.example", "\\\\evil.example", "\\/evil.example",
-              " //evil.example/x", "/\t/evil.example"]
+OTHER_HOST = [
+    "//evil.example",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "\\/evil.example",
+    " //evil.example/x",
+    "/\t/evil.example",
+]
 # Harmless in a browser (ada resolves them to a path on BASE) but rejected on purpose: a NUL or
 # other control character, a colon in the first segment of a scheme-less reference (RFC 3986
 # section 4.2), or a character reference that decodes to a hostile URL if anything ever
@@ -184,9 +190,42 @@ def test_safe_url_is_none_for_a_non_string() -> None:
 
 
 HOSTILE_PIECES = st.sampled_from(
-    ["javascript:", "JaVaScRiPt:", "java", "script", ":", "data:", "vbscript:", "http:", "https:",
-     "//", "/", "\\", "?", "#", "&#x09;", "&colon;", "&#47;", "&Tab;", "evil.example", "a", "1",
-     "\t", "\n", "\r", "\x00", "\x01", "\x1f", " ", "\u00a0", "%09", "@", ".", "+", "-"]
+    [
+        "javascript:",
+        "JaVaScRiPt:",
+        "java",
+        "script",
+        ":",
+        "data:",
+        "vbscript:",
+        "http:",
+        "https:",
+        "//",
+        "/",
+        "\\",
+        "?",
+        "#",
+        "&#x09;",
+        "&colon;",
+        "&#47;",
+        "&Tab;",
+        "evil.example",
+        "a",
+        "1",
+        "\t",
+        "\n",
+        "\r",
+        "\x00",
+        "\x01",
+        "\x1f",
+        " ",
+        "\u00a0",
+        "%09",
+        "@",
+        ".",
+        "+",
+        "-",
+    ]
 )
 URLISH = st.lists(HOSTILE_PIECES | st.text(max_size=3), max_size=8).map("".join)
 
@@ -285,10 +324,22 @@ def test_empty_image_and_source_mean_none() -> None:
 def test_coerce_item_reads_mappings_and_passes_items_through() -> None:
     item = NewsItem(title="t", url="/n", published="2025-04-30T12:00Z")  # type: ignore[arg-type]
     assert coerce_item(item) is item
-    made = coerce_item({**_item(1), "image": "/img/1.jpg", "extra": "ignored",
-                        "image_width": 320, "image_height": 180, "source": "Wire"})
+    made = coerce_item(
+        {
+            **_item(1),
+            "image": "/img/1.jpg",
+            "extra": "ignored",
+            "image_width": 320,
+            "image_height": 180,
+            "source": "Wire",
+        }
+    )
     assert (made.image, made.image_width, made.image_height, made.source) == (
-        "/img/1.jpg", 320, 180, "Wire")
+        "/img/1.jpg",
+        320,
+        180,
+        "Wire",
+    )
     with pytest.raises(InvalidInputError) as caught:
         coerce_item(["t", "/n"])  # type: ignore[arg-type]
     assert caught.value.field == "item"
@@ -301,8 +352,11 @@ def test_duplicates_are_removed_first_occurrence_wins() -> None:
     items = [
         {"title": "first", "url": "https://News.Example/a/1", "published": "2025-04-30T10:00Z"},
         {"title": "slash", "url": "https://news.example/a/1/", "published": "2025-04-30T11:00Z"},
-        {"title": "frag", "url": "HTTPS://news.example:443/a/1#top",
-         "published": "2025-04-30T12:00Z"},
+        {
+            "title": "frag",
+            "url": "HTTPS://news.example:443/a/1#top",
+            "published": "2025-04-30T12:00Z",
+        },
         {"title": "query", "url": "https://news.example/a/1?p=2", "published": "2025-04-30T13:00Z"},
         {"title": "http", "url": "http://news.example/a/1", "published": "2025-04-30T14:00Z"},
         {"title": "port", "url": "https://news.example:8443/a/1", "published": "2025-04-30T15:00Z"},
@@ -320,8 +374,13 @@ def test_duplicate_of_a_skipped_item_is_kept() -> None:
 
 @pytest.mark.parametrize(
     "exclude",
-    ["/news/2", "/news/2/", "/news/2#comments", "https://site.example/news/2",
-     "HTTPS://SITE.EXAMPLE/news/2/#x"],
+    [
+        "/news/2",
+        "/news/2/",
+        "/news/2#comments",
+        "https://site.example/news/2",
+        "HTTPS://SITE.EXAMPLE/news/2/#x",
+    ],
 )
 def test_exclude_url_removes_the_current_article(exclude: str) -> None:
     items = [_item(1), _item(2), _item(3)]
@@ -378,8 +437,13 @@ def test_newest_order_compares_instants_and_is_stable() -> None:
     given_order = [i.title for i in prepare_items(items)]
     assert given_order == [str(item["title"]) for item in items]
     newest = [i.title for i in prepare_items(items, order="newest")]
-    assert newest == ["tokyo 09:00 next day", "utc 20:00", "cairo 22:00 (19:00 UTC)",
-                      "tie first", "tie second"]
+    assert newest == [
+        "tokyo 09:00 next day",
+        "utc 20:00",
+        "cairo 22:00 (19:00 UTC)",
+        "tie first",
+        "tie second",
+    ]
 
 
 def test_bad_items_are_skipped_with_a_warning(caplog: pytest.LogCaptureFixture) -> None:
@@ -400,8 +464,16 @@ def test_bad_items_are_skipped_with_a_warning(caplog: pytest.LogCaptureFixture) 
     assert [i.title for i in kept] == ["T0", "T8", "T9"]
     assert kept[1].image is None and kept[1].image_width is None
     records = [r for r in caplog.records if r.name == "widgets" and r.levelno == logging.WARNING]
-    reasons = {1: "title", 2: "published", 3: "published", 4: "published", 5: "url", 6: "item",
-               7: "item", 8: "image"}
+    reasons = {
+        1: "title",
+        2: "published",
+        3: "published",
+        4: "published",
+        5: "url",
+        6: "item",
+        7: "item",
+        8: "image",
+    }
     assert len(records) == len(reasons)
     for record, (index, field) in zip(records, reasons.items(), strict=True):
         message = record.getMessage()
@@ -455,11 +527,13 @@ def test_load_news_skips_non_objects(caplog: pytest.LogCaptureFixture) -> None:
 
 
 def test_load_news_resolves_against_base_url() -> None:
-    data = json.dumps([
-        _item(1, image="//cdn.example/1.jpg"),
-        _item(2, url="https://other.example/2", image="img/2.jpg"),
-        _item(3, url="javascript:alert(1)"),
-    ]).encode()
+    data = json.dumps(
+        [
+            _item(1, image="//cdn.example/1.jpg"),
+            _item(2, url="https://other.example/2", image="img/2.jpg"),
+            _item(3, url="javascript:alert(1)"),
+        ]
+    ).encode()
     loaded = load_news(data, base_url="https://news.example/world/")
     assert [(i["url"], i.get("image")) for i in loaded] == [
         ("https://news.example/news/1", "https://cdn.example/1.jpg"),
@@ -467,7 +541,9 @@ def test_load_news_resolves_against_base_url() -> None:
         ("javascript:alert(1)", None),
     ]
     assert [i.url for i in prepare_items(loaded)] == [
-        "https://news.example/news/1", "https://other.example/2"]
+        "https://news.example/news/1",
+        "https://other.example/2",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -524,8 +600,11 @@ def test_rss2_feed_prepared(caplog: pytest.LogCaptureFixture) -> None:
     pytest.importorskip("feedparser")
     with caplog.at_level(logging.WARNING, logger="widgets"):
         items = prepare_items(load_news(FEEDS / "rss2.xml"), limit=None)
-    assert [i.url for i in items] == ["/news/1", "https://news.example/news/2",
-                                      "https://news.example/news/5"]
+    assert [i.url for i in items] == [
+        "/news/1",
+        "https://news.example/news/2",
+        "https://news.example/news/5",
+    ]
     assert items[2].image is None  # the javascript: thumbnail was dropped, the headline kept
     messages = " | ".join(r.getMessage() for r in caplog.records)
     for index in (2, 3, 4, 5):

@@ -131,7 +131,13 @@ def _fresh_caches() -> Iterator[None]:
     """Each test starts with empty render caches (monkeypatching must not leak)."""
     from widgets import render
 
-    names = ("_cached_strip_view", "_cached_strip_fragment", "_location", "_day_cells")
+    names = (
+        "_cached_strip_view",
+        "_cached_strip_fragment",
+        "_location",
+        "_day_cells",
+        "_date_lines",
+    )
     for name in names:
         getattr(render, name).cache_clear()
     yield
@@ -331,7 +337,12 @@ def test_english_strip_is_ltr() -> None:
     assert strip.get("dir") == "ltr" and strip.get("lang") == "en"
     assert strip.get("aria-label") == "Prayer times in Cairo"
     assert [text(el) for el in by_class(root, "pnw-name")] == [
-        "Fajr", "Sunrise", "Dhuhr", "Asr", "Maghrib", "Isha",
+        "Fajr",
+        "Sunrise",
+        "Dhuhr",
+        "Asr",
+        "Maghrib",
+        "Isha",
     ]
 
 
@@ -442,13 +453,22 @@ def assert_inert(html: str) -> ElementTree.Element:
 
 def test_hostile_news_items(caplog: pytest.LogCaptureFixture) -> None:
     items: list[dict[str, object]] = [
-        {"title": title, "url": f"/safe/{n}", "published": "2025-04-30T18:00:00+03:00",
-         "source": title, "image": f"/img/{n}.jpg"}
+        {
+            "title": title,
+            "url": f"/safe/{n}",
+            "published": "2025-04-30T18:00:00+03:00",
+            "source": title,
+            "image": f"/img/{n}.jpg",
+        }
         for n, title in enumerate(HOSTILE_TEXT)
     ]
     items += [
-        {"title": f"bad link {n}", "url": url, "published": "2025-04-30T18:00:00+03:00",
-         "image": url}
+        {
+            "title": f"bad link {n}",
+            "url": url,
+            "published": "2025-04-30T18:00:00+03:00",
+            "image": url,
+        }
         for n, url in enumerate(HOSTILE_URLS)
     ]
     with caplog.at_level(logging.WARNING, logger="widgets"):
@@ -459,9 +479,9 @@ def test_hostile_news_items(caplog: pytest.LogCaptureFixture) -> None:
     headlines = [text(el) for el in by_class(root, "pnw-headline")]
     assert headlines == HOSTILE_TEXT  # every hostile title shown as text, in order
     assert "{{7*7}}" in html and "49" not in html
-    assert html.count("\u202e") == sum(
-        text(el).count("\u202e") for el in root.iter("bdi")
-    ), "bidi overrides must stay isolated inside <bdi>"
+    assert html.count("\u202e") == sum(text(el).count("\u202e") for el in root.iter("bdi")), (
+        "bidi overrides must stay isolated inside <bdi>"
+    )
     for link in root.iter("a"):
         assert (link.get("href") or "").startswith("/safe/")
         assert link.get("target") is None
@@ -477,7 +497,10 @@ def test_hostile_news_items(caplog: pytest.LogCaptureFixture) -> None:
 
 def test_hostile_strip_settings() -> None:
     evil = Location(
-        latitude=30.0444, longitude=31.2357, timezone="Africa/Cairo", country="EG",
+        latitude=30.0444,
+        longitude=31.2357,
+        timezone="Africa/Cairo",
+        country="EG",
         name='<script>alert(1)</script>" onload="x {{7*7}} \u202e',
     )
     html = render_prayer_strip(
@@ -486,7 +509,9 @@ def test_hostile_strip_settings() -> None:
     root = assert_inert(html)
     assert "{{7*7}}" in text(root) and "49" not in html
     assert text(by_class(root, "pnw-city")[0]) == evil.name
-    assert text(by_class(strip_slots(html)["fajr"], "pnw-name")[0]) == "<b onmouseover=alert(1)>ف</b>"
+    assert (
+        text(by_class(strip_slots(html)["fajr"], "pnw-name")[0]) == "<b onmouseover=alert(1)>ف</b>"
+    )
 
 
 @settings(max_examples=300, deadline=None)
@@ -524,17 +549,28 @@ def test_our_environment_prints_what_stock_jinja2_prints() -> None:
         lstrip_blocks=True,
     )
     evil = Location(
-        latitude=30.0444, longitude=31.2357, timezone="Africa/Cairo", country="EG",
+        latitude=30.0444,
+        longitude=31.2357,
+        timezone="Africa/Cairo",
+        country="EG",
         name="<script>'x' & \"y\"</script>",
     )
     names = {"fajr": "<b>ف</b>", "isha": "'&amp;'", "dhuhr": Markup("<i>ظ</i>")}
     seed = seed_items()
-    items = [*seed["items"], {"title": "<img src=x onerror=alert(1)> & 'q'", "url": "/a?b=1&c=\"2\"",
-                              "published": "2025-04-30T18:00:00+03:00", "source": "<b>src</b>"}]
+    items = [
+        *seed["items"],
+        {
+            "title": "<img src=x onerror=alert(1)> & 'q'",
+            "url": '/a?b=1&c="2"',
+            "published": "2025-04-30T18:00:00+03:00",
+            "source": "<b>src</b>",
+        },
+    ]
     views = {
         render.STRIP_TEMPLATE: ("strip", render.strip_view(evil, now=NOON, prayer_names=names)),
         render.TIMETABLE_TEMPLATE: (
-            "table", render.timetable_view(evil, month=date(2026, 3, 1), imsakiya=True)
+            "table",
+            render.timetable_view(evil, month=date(2026, 3, 1), imsakiya=True),
         ),
         render.NEWS_TEMPLATE: ("news", render.news_view(items, timezone="Asia/Riyadh", limit=None)),
     }
@@ -573,8 +609,13 @@ def test_host_environment_without_autoescape_still_escapes() -> None:
     env = jinja2.Environment(loader=jinja2.DictLoader({"p.html": "{{ related_news(items) }}"}))
     install(env)
     html = env.get_template("p.html").render(
-        items=[{"title": "<script>alert(1)</script>", "url": "/a",
-                "published": "2025-04-30T18:00:00+03:00"}]
+        items=[
+            {
+                "title": "<script>alert(1)</script>",
+                "url": "/a",
+                "published": "2025-04-30T18:00:00+03:00",
+            }
+        ]
     )
     assert_inert(html)
     assert "&lt;script&gt;" in html
@@ -604,9 +645,17 @@ def test_empty_news_renders_nothing() -> None:
 
 def test_news_thumbnail_and_source() -> None:
     html = render_related_news(
-        [{"title": "t", "url": "https://news.example/a", "published": "2025-04-30T18:00:00Z",
-          "image": "https://img.example/a.jpg", "image_width": 300, "image_height": 200,
-          "source": "سكاي نيوز"}]
+        [
+            {
+                "title": "t",
+                "url": "https://news.example/a",
+                "published": "2025-04-30T18:00:00Z",
+                "image": "https://img.example/a.jpg",
+                "image_width": 300,
+                "image_height": 200,
+                "source": "سكاي نيوز",
+            }
+        ]
     )
     root = assert_inert(html)
     (image,) = root.iter("img")
@@ -673,9 +722,7 @@ def test_imsakiya_holds_the_days_of_ramadan() -> None:
     days = [row.find("./th/time").get("datetime") for row in rows]  # type: ignore[union-attr]
     start = Hijri(1447, 9, 1).to_gregorian()
     end = Hijri(1447, 10, 1).to_gregorian()
-    expected = [
-        (start + timedelta(days=n)).isoformat() for n in range((end - start).days)
-    ]
+    expected = [(start + timedelta(days=n)).isoformat() for n in range((end - start).days)]
     assert days == expected
     header = [text(th) for th in root.iter("th") if th.get("scope") == "col"]
     assert header[:3] == ["التاريخ", "رمضان", "الإمساك"]
@@ -700,7 +747,11 @@ def test_fragment_is_markup_once() -> None:
     assert env.from_string("{{ f }}|{{ f|e }}").render(f=fragment) == "<b>x</b>|<b>x</b>"
     with pytest.raises(AttributeError):
         fragment.expires_at = None  # type: ignore[misc]
-    for clone in (pickle.loads(pickle.dumps(fragment)), copy.copy(fragment), copy.deepcopy(fragment)):
+    for clone in (
+        pickle.loads(pickle.dumps(fragment)),
+        copy.copy(fragment),
+        copy.deepcopy(fragment),
+    ):
         assert type(clone) is Fragment and clone == fragment
         assert clone.expires_at == fragment.expires_at
     with pytest.raises(ValueError, match="expires_at"):
@@ -714,7 +765,7 @@ HOST_TEMPLATES = {
     # The host overrides our news template by extending the original...
     "widgets/related_news.html": (
         "{% extends 'widgets_default/widgets/related_news.html' %}"
-        "{% block heading %}<h3 class=\"host-heading\">{{ news.heading }}</h3>{% endblock %}"
+        '{% block heading %}<h3 class="host-heading">{{ news.heading }}</h3>{% endblock %}'
     ),
     # ...and includes our strip, with a view built by a global.
     "page.html": (
@@ -750,8 +801,15 @@ def test_install_into_a_host_environment() -> None:
 def test_host_settings_do_not_change_the_output(autoescape: bool, trim: bool, lstrip: bool) -> None:
     env = jinja2.Environment(autoescape=autoescape, trim_blocks=trim, lstrip_blocks=lstrip)
     install(env, clock=lambda: NOON)
-    items = [{"title": "<i>t</i>", "url": "/a", "published": "2025-04-30T18:00:00+03:00",
-              "image": "/i.jpg", "source": "s"}]
+    items = [
+        {
+            "title": "<i>t</i>",
+            "url": "/a",
+            "published": "2025-04-30T18:00:00+03:00",
+            "image": "/i.jpg",
+            "source": "s",
+        }
+    ]
     page = env.from_string("{{ prayer_strip('cairo') }}{{ related_news(items) }}")
     assert page.render(items=items) == render_prayer_strip("cairo", now=NOON) + (
         render_related_news(items)
@@ -783,7 +841,13 @@ def test_globals_never_raise(caplog: pytest.LogCaptureFixture) -> None:
 
 def test_templates_are_found_and_loaded_by_our_loader() -> None:
     folder = templates_path()
-    names = {"prayer_strip.html", "related_news.html", "timetable.html", "widgets.css", "widgets.js"}
+    names = {
+        "prayer_strip.html",
+        "related_news.html",
+        "timetable.html",
+        "widgets.css",
+        "widgets.js",
+    }
     assert names <= {p.name for p in (folder / "widgets").iterdir()}
     assert folder in (REPO / "templates", REPO / "widgets" / "templates")
     env = environment()
@@ -832,9 +896,21 @@ def test_stylesheet_rules() -> None:
 
 def test_script_is_csp_friendly() -> None:
     js = (templates_path() / "widgets" / "widgets.js").read_text(encoding="utf-8")
-    for banned in ("eval(", "new Function", "innerHTML", "outerHTML", "insertAdjacentHTML",
-                   "document.write", "fetch(", "XMLHttpRequest", "WebSocket", "import(",
-                   "sendBeacon", "setAttribute(\"style\"", ".style."):
+    for banned in (
+        "eval(",
+        "new Function",
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "fetch(",
+        "XMLHttpRequest",
+        "WebSocket",
+        "import(",
+        "sendBeacon",
+        'setAttribute("style"',
+        ".style.",
+    ):
         assert banned not in js, banned
     assert re.search(r"setInterval\(tick", js)
 
@@ -918,9 +994,12 @@ def test_script_moves_the_mark_and_counts_down(
     tmp_path: Path, now: str, expected: tuple[str | None, str]
 ) -> None:
     times = [
-        ["Fajr", "2025-04-30T04:37:00+03:00"], ["Sunrise", "2025-04-30T06:13:00+03:00"],
-        ["Dhuhr", "2025-04-30T12:52:00+03:00"], ["Asr", "2025-04-30T16:29:00+03:00"],
-        ["Maghrib", "2025-04-30T19:32:00+03:00"], ["Isha", "2025-04-30T20:56:00+03:00"],
+        ["Fajr", "2025-04-30T04:37:00+03:00"],
+        ["Sunrise", "2025-04-30T06:13:00+03:00"],
+        ["Dhuhr", "2025-04-30T12:52:00+03:00"],
+        ["Asr", "2025-04-30T16:29:00+03:00"],
+        ["Maghrib", "2025-04-30T19:32:00+03:00"],
+        ["Isha", "2025-04-30T20:56:00+03:00"],
     ]
     harness = tmp_path / "harness.js"
     harness.write_text(SCRIPT_HARNESS, encoding="utf-8")
@@ -951,19 +1030,26 @@ def test_django_recipe() -> None:
 
     sys.path.insert(0, str(REPO / "examples" / "django_recipe"))
     try:
-        engine = Engine(
-            libraries={"prayer_widgets": "prayer_widgets.templatetags.prayer_widgets"}
-        )
+        engine = Engine(libraries={"prayer_widgets": "prayer_widgets.templatetags.prayer_widgets"})
         template = engine.from_string(
             "{% load prayer_widgets %}<main>{% prayer_strip 'cairo' now=now %}"
             "{% prayer_strip 'atlantis' %}{% related_news items %}"
             "{% prayer_timetable 'cairo' month=month %}</main>"
         )
         html = template.render(
-            Context({"now": NOON, "month": date(2025, 4, 1), "items": [
-                {"title": "<script>x</script>", "url": "/a",
-                 "published": "2025-04-30T18:00:00+03:00"},
-            ]})
+            Context(
+                {
+                    "now": NOON,
+                    "month": date(2025, 4, 1),
+                    "items": [
+                        {
+                            "title": "<script>x</script>",
+                            "url": "/a",
+                            "published": "2025-04-30T18:00:00+03:00",
+                        },
+                    ],
+                }
+            )
         )
     finally:
         sys.path.remove(str(REPO / "examples" / "django_recipe"))
@@ -988,7 +1074,10 @@ def test_django_recipe() -> None:
         lambda: render_timetable("cairo", month=date(2026, 3, 1), imsakiya=True, locale="en"),
         lambda: render_related_news(
             [{"title": "t", "url": "/a", "published": "2025-04-30T18:00:00Z", "image": "/i.jpg"}],
-            now=NOON, relative_within=timedelta(days=1), locale="ar_JO", digits="arab",
+            now=NOON,
+            relative_within=timedelta(days=1),
+            locale="ar_JO",
+            digits="arab",
         ),
     ],
     ids=["strip-arab-24h", "strip-makkah", "strip-casablanca", "fallback", "imsakiya-en", "news"],
@@ -1010,7 +1099,9 @@ def test_strip_view_is_frozen_data() -> None:
 
 ORIGIN = "https://widgets.test"
 CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'"
-GIF = bytes.fromhex("47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b")
+GIF = bytes.fromhex(
+    "47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b"
+)
 
 
 @pytest.fixture(scope="module")
@@ -1033,8 +1124,13 @@ def browser() -> Iterator[Any]:
 
 def _page_html() -> str:
     items = [
-        {"title": "عنوان طويل جدا " * 6, "url": f"/news/{n}", "published": "2025-04-30T18:00:00Z",
-         "image": "/thumb.gif", "source": "المصدر"}
+        {
+            "title": "عنوان طويل جدا " * 6,
+            "url": f"/news/{n}",
+            "published": "2025-04-30T18:00:00Z",
+            "image": "/thumb.gif",
+            "source": "المصدر",
+        }
         for n in range(3)
     ]
     body = (
@@ -1134,7 +1230,9 @@ def test_script_runs_under_a_strict_csp_and_moves_the_mark(browser: Any) -> None
       countdown: document.querySelector('.pnw-countdown').textContent,
     })""")
     assert state == {
-        "next": ["maghrib"], "current": ["maghrib"], "label": "maghrib",
+        "next": ["maghrib"],
+        "current": ["maghrib"],
+        "label": "maghrib",
         "countdown": "المغرب بعد 2:32:00",
     }
     assert page.errors == []

@@ -265,18 +265,31 @@ class _Sun(PrayTimes):  # type: ignore[misc]
         self.jDate = self.julian(day.year, day.month, day.day) - longitude / 360.0
         self._sin_lat = _sin(latitude * _RADIANS)
         self._cos_lat = _cos(latitude * _RADIANS)
-        self._last: tuple[float, tuple[float, float]] = (math.nan, (math.nan, math.nan))
+        self._last_hours = math.nan
+        self._last = (math.nan, math.nan, math.nan, math.nan)
 
     def sunPosition(self, jd: float) -> tuple[float, float]:
         """The sun's declination (degrees) and the equation of time (hours) at ``jd``."""
         return _sun_position(jd)
 
-    def _position(self, hours: float) -> tuple[float, float]:
-        """The sun's position ``hours`` after the day's start; repeated guesses reuse it."""
-        last_hours, position = self._last
-        if hours != last_hours:
-            position = _sun_position(self.jDate + hours / 24.0)
-            self._last = (hours, position)
+    def _position(self, hours: float) -> tuple[float, float, float, float]:
+        """At ``hours`` after the day's start: the declination, its sine and cosine, and
+        the hour of solar noon. A guess repeated (several events start at 18:00) reuses them.
+        """
+        if hours == self._last_hours:
+            return self._last
+        declination, equation = _sun_position(self.jDate + hours / 24.0)
+        noon = 12 - equation  # fix(12 - equation, 24) written out; equation is never NaN
+        noon = noon - 24.0 * _floor(noon / 24.0)
+        if noon < 0:
+            noon += 24.0
+        position = (
+            declination,
+            _sin(declination * _RADIANS),
+            _cos(declination * _RADIANS),
+            noon,
+        )
+        self._last_hours, self._last = hours, position
         return position
 
     def event(self, angle: float, hours: float, before_noon: bool) -> float:
@@ -285,10 +298,9 @@ class _Sun(PrayTimes):  # type: ignore[misc]
         The same arithmetic as ``PrayTimes.sunAngleTime``, with one solar position
         for both the declination and the equation of time.
         """
-        declination, equation = self._position(hours)
-        noon = _noon(equation)
-        cosine = (-_sin(angle * _RADIANS) - _sin(declination * _RADIANS) * self._sin_lat) / (
-            _cos(declination * _RADIANS) * self._cos_lat
+        _, sin_declination, cos_declination, noon = self._position(hours)
+        cosine = (-_sin(angle * _RADIANS) - sin_declination * self._sin_lat) / (
+            cos_declination * self._cos_lat
         )
         if not -1.0 <= cosine <= 1.0:
             return math.nan
@@ -297,15 +309,14 @@ class _Sun(PrayTimes):  # type: ignore[misc]
 
     def transit(self, hours: float) -> float:
         """Hour of solar noon, near ``hours`` (``PrayTimes.midDay``)."""
-        return _noon(self._position(hours)[1])
+        return self._position(hours)[3]
 
     def asr(self, factor: int, hours: float) -> float:
         """Hour of Asr for a shadow ``factor`` (1 standard, 2 Hanafi), near ``hours``."""
-        declination, equation = self._position(hours)
+        declination, sin_declination, cos_declination, noon = self._position(hours)
         angle = -(_atan(1.0 / (factor + _tan(abs(self.lat - declination) * _RADIANS))) * _DEGREES)
-        noon = _noon(equation)
-        cosine = (-_sin(angle * _RADIANS) - _sin(declination * _RADIANS) * self._sin_lat) / (
-            _cos(declination * _RADIANS) * self._cos_lat
+        cosine = (-_sin(angle * _RADIANS) - sin_declination * self._sin_lat) / (
+            cos_declination * self._cos_lat
         )
         if not -1.0 <= cosine <= 1.0:
             return math.nan
@@ -314,24 +325,9 @@ class _Sun(PrayTimes):  # type: ignore[misc]
 
 _sin, _cos, _tan = math.sin, math.cos, math.tan
 _acos, _asin, _atan, _atan2 = math.acos, math.asin, math.atan, math.atan2
-_floor, _isnan = math.floor, math.isnan
+_floor = math.floor
 #: The factors ``math.radians`` and ``math.degrees`` multiply by.
 _RADIANS, _DEGREES = math.pi / 180.0, 180.0 / math.pi
-
-
-def _fix(value: float, period: float) -> float:
-    """``PrayTimes.fix``: ``value`` brought into [0, period) (NaN stays NaN)."""
-    if _isnan(value):
-        return value
-    value = value - period * _floor(value / period)
-    return value + period if value < 0 else value
-
-
-def _noon(equation: float) -> float:
-    """``fix(12 - equation, 24)``: the hour of solar noon (``equation`` is never NaN)."""
-    noon = 12 - equation
-    noon = noon - 24.0 * _floor(noon / 24.0)
-    return noon + 24.0 if noon < 0 else noon
 
 
 def _sun_position(jd: float) -> tuple[float, float]:

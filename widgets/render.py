@@ -97,7 +97,8 @@ _AFTER_ISHA: Final = 6
 _UNAVAILABLE: Final = -1
 _MAGHRIB_INDEX: Final = 4
 _CACHE_SIZE: Final = 512
-_SIX: Final = tuple(prayer.value for prayer in Prayer)
+_PRAYERS: Final = tuple((prayer, prayer.value) for prayer in Prayer)
+_SIX: Final = tuple(slug for _, slug in _PRAYERS)
 
 
 # --- the fragment ------------------------------------------------------------------------------
@@ -586,18 +587,35 @@ def _day_cells(key: _Same) -> tuple[PrayerSlot, ...]:
     both formats its times once.
     """
     formatter, day = key.formatter, key.day
-    time_of = formatter.time
+    time_of, name_of = formatter.time, formatter.prayer_name
     cells = [
         PrayerSlot("imsak", _labels(formatter).imsak, time_of(day.imsak), day.imsak.isoformat())
     ]
-    for prayer in Prayer:
-        moment: datetime = getattr(day, prayer.value)
-        cells.append(
-            PrayerSlot(
-                prayer.value, formatter.prayer_name(prayer), time_of(moment), moment.isoformat()
-            )
-        )
+    for prayer, slug in _PRAYERS:
+        moment: datetime = getattr(day, slug)
+        cells.append(PrayerSlot(slug, name_of(prayer), time_of(moment), moment.isoformat()))
     return tuple(cells)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _date_lines(
+    formatter: Formatter,
+    day: date,
+    hijri_day: date,
+    offset: int,
+    overrides: tuple[tuple[Any, Any], ...] | None,
+) -> tuple[str, str, str]:
+    """The strip's Gregorian line, Hijri line and Hijri ISO day, shared by every place of a zone.
+
+    The Hijri line and its day are empty outside the Umm al-Qura table (a warning is logged).
+    """
+    try:
+        hijri = formatter.hijri_date(_hijri_of(hijri_day, offset, overrides))
+        hijri_iso = hijri_day.isoformat()
+    except HijriRangeError as error:
+        logger.warning("the Hijri date is left out: %s", error)
+        hijri, hijri_iso = "", ""
+    return formatter.gregorian_date(day), hijri, hijri_iso
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -645,15 +663,9 @@ def _cached_strip_view(
     hijri_day = today
     if options.hijri_at_maghrib and day is not None and state > _MAGHRIB_INDEX:
         hijri_day = today + timedelta(days=1)
-    try:
-        hijri = formatter.hijri_date(
-            _hijri_of(hijri_day, options.hijri_offset, options.hijri_overrides)
-        )
-        hijri_iso = hijri_day.isoformat()
-    except HijriRangeError as error:
-        logger.warning("the Hijri date is left out: %s", error)
-        hijri, hijri_iso = "", ""
-
+    gregorian, hijri, hijri_iso = _date_lines(
+        formatter, today, hijri_day, options.hijri_offset, options.hijri_overrides
+    )
     city = _city(location, formatter)
     return StripView(
         lang=formatter.lang,
@@ -661,7 +673,7 @@ def _cached_strip_view(
         digits=formatter.digits,
         label=labels.strip.format(city=city),
         city=city,
-        gregorian=formatter.gregorian_date(today),
+        gregorian=gregorian,
         gregorian_iso=today.isoformat(),
         hijri=hijri,
         hijri_iso=hijri_iso,
