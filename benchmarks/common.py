@@ -283,6 +283,28 @@ def iter_caches(package: str = "widgets") -> list[CacheInfo]:
     return sorted(found, key=lambda cache: cache.qualname)
 
 
+#: Per-process set-up, kept where a case is "cold" within a running process (P2 cold,
+#: P3): compiled templates, Babel locale data, the tz database and the place table,
+#: and the formatter and place objects built from them.
+SETUP_CACHES = (
+    "environment",
+    "template_loader",
+    "templates_path",
+    "_parse_locale",
+    "_locale_facts",
+    "_formatter",
+    "_location",
+    "_load",
+    "_named_zone",
+    "tz_database",
+    "all_places",
+    "_entries",
+    "_index",
+    "_past_pattern",
+    "_yesterday_pattern",
+)
+
+
 def _kept(cache: CacheInfo, keep: frozenset[str]) -> bool:
     return cache.qualname.rsplit(".", 1)[-1] in keep or cache.qualname in keep
 

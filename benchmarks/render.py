@@ -30,29 +30,22 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # common.py
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout's widgets
 
-from common import Case, Row, alternate, cache_clearer, format_table, machine, medians, spread
+from common import (
+    SETUP_CACHES,
+    Case,
+    Row,
+    alternate,
+    cache_clearer,
+    format_table,
+    machine,
+    medians,
+    spread,
+)
 
 import widgets
 from widgets import render
 
 HERE = Path(__file__).resolve().parent
-#: Per-process set-up kept in the cold case, as a running site has it after its first page.
-SETUP_CACHES = (
-    "environment",
-    "template_loader",
-    "templates_path",
-    "get_locale",
-    "_locale_facts",
-    "_formatter",
-    "_location",
-    "_load",
-    "tz_database",
-    "all_places",
-    "_entries",
-    "_index",
-    "_past_pattern",
-    "_yesterday_pattern",
-)
 GOALS = {"warm": 1.5, "cold": 2.5}
 CITY = "cairo"
 HOUR = 10  # local hour of the strip: Dhuhr is next
