@@ -650,7 +650,9 @@ def _cached_strip_view(
     else:
         slots = _day_cells(_Same(formatter, day))[1:]
         if 0 <= state < _AFTER_ISHA:
-            slots = (*slots[:state], slots[state]._replace(is_next=True), *slots[state + 1 :])
+            marked = list(slots)
+            marked[state] = PrayerSlot(*slots[state][:4], is_next=True)
+            slots = tuple(marked)
             expires_at = getattr(day, _SIX[state])
         else:
             try:
