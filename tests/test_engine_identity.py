@@ -31,3 +31,27 @@ def test_fast_sun_matches_praytimes() -> None:
         assert _same(fast.transit(hours), plain.midDay(hours / 24))
         for factor in (1, 2):
             assert _same(fast.asr(factor, hours), plain.asrTime(factor, hours / 24))
+
+
+def test_reused_positions_match_praytimes_in_any_order() -> None:
+    """One engine object asked at changing and repeated hours, as a day's two passes ask it."""
+    rng = random.Random(20261129)
+    for _ in range(500):
+        latitude, longitude = rng.uniform(-66, 66), rng.uniform(-180, 180)
+        day = date(1990, 1, 1) + timedelta(days=rng.randrange(20000))
+        fast = _Sun(latitude, longitude, day)
+        plain = PrayTimes.__new__(PrayTimes)
+        plain.lat, plain.lng, plain.elv, plain.jDate = latitude, longitude, 0, fast.jDate
+        guesses = [rng.choice([5.0, 6.0, 12.0, 13.0, 18.0, rng.uniform(0, 24)]) for _ in range(8)]
+        for hours in guesses:
+            angle = rng.choice([0.833, 17.5, 18.0, 19.5])
+            before = hours < 12
+            direction = "ccw" if before else None
+            expected = (
+                plain.sunAngleTime(angle, hours / 24, direction)
+                if direction
+                else plain.sunAngleTime(angle, hours / 24)
+            )
+            assert _same(fast.event(angle, hours, before), expected)
+            assert _same(fast.asr(1, hours), plain.asrTime(1, hours / 24))
+            assert _same(fast.transit(hours), plain.midDay(hours / 24))
