@@ -555,7 +555,7 @@ def _strip_state(options: _StripOptions, now: datetime) -> tuple[date, int, _Com
     return today, _AFTER_ISHA, _Computed(day)
 
 
-class _Same:
+class _IdentityKey:
     """A formatter and a computed day as a cache key, compared by identity.
 
     Both are large frozen values that come from caches of their own, so the
@@ -572,7 +572,9 @@ class _Same:
 
     def __eq__(self, other: object) -> bool:
         return (
-            isinstance(other, _Same) and other.formatter is self.formatter and other.day is self.day
+            isinstance(other, _IdentityKey)
+            and other.formatter is self.formatter
+            and other.day is self.day
         )
 
     def __hash__(self) -> int:
@@ -580,7 +582,7 @@ class _Same:
 
 
 @lru_cache(maxsize=_CACHE_SIZE * 4)
-def _day_cells(key: _Same) -> tuple[PrayerSlot, ...]:
+def _day_cells(key: _IdentityKey) -> tuple[PrayerSlot, ...]:
     """Imsak and the six times of a day as displayed, none marked next.
 
     Shared by the strip and the timetable, so a build that shows a day in
@@ -648,7 +650,7 @@ def _cached_strip_view(
     if day is None:
         slots = tuple(_blank_slots(formatter))
     else:
-        slots = _day_cells(_Same(formatter, day))[1:]
+        slots = _day_cells(_IdentityKey(formatter, day))[1:]
         if 0 <= state < _AFTER_ISHA:
             marked = list(slots)
             marked[state] = PrayerSlot(*slots[state][:4], is_next=True)
@@ -1066,7 +1068,7 @@ def timetable_view(
             logger.warning("prayer times for %s on %s cannot be shown: %s", city, day, error)
             cells = blank
         else:
-            cells = _day_cells(_Same(formatter, computed))[first_cell:]
+            cells = _day_cells(_IdentityKey(formatter, computed))[first_cell:]
         hijri = ""
         if imsakiya:
             hijri = to_digits(
