@@ -186,7 +186,11 @@ def timetable(
     tune: Adjustments | Mapping[str, float] | None = None,
     polar_resolution: PolarResolution | str = PolarResolution.NEAREST_DAY,
 ) -> list[PrayerDay]:
-    """Compute every local day from ``start`` to ``end``, both included."""
+    """Compute every local day from ``start`` to ``end``, both included.
+
+    The days go through the same bounded cache as :func:`prayer_times`, so a
+    timetable and the strips of its days compute each day once.
+    """
     settings = _settings(location, start, method, asr, high_latitude, tune, polar_resolution)
     _require_date("end", end)
     days = (end - start).days + 1
@@ -198,7 +202,7 @@ def timetable(
         )
     place, _, chosen, madhab, rule, polar, user = settings
     return [
-        _compute_day(place, start + timedelta(days=offset), chosen, madhab, rule, polar, user)
+        _cached_day(place, start + timedelta(days=offset), chosen, madhab, rule, polar, user)
         for offset in range(days)
     ]
 

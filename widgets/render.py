@@ -44,7 +44,7 @@ from .l10n import Ago, Clock, Digits, Formatter, to_digits
 from .methods import Asr, Method, Prayer
 from .news import NewsItem, NewsOrder, prepare_items, safe_url
 from .places import Location, as_location
-from .prayer import PrayerDay, prayer_times
+from .prayer import PrayerDay, prayer_times, timetable
 from .zones import get_zone
 
 __all__ = [
@@ -620,8 +620,7 @@ def _date_lines(
     return formatter.gregorian_date(day), hijri, hijri_iso
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
-def _cached_strip_view(
+def _build_strip_view(
     options: _StripOptions, today: date, state: int, computed: _Computed
 ) -> StripView:
     location = _location(options.location)
@@ -690,11 +689,15 @@ def _cached_strip_view(
     )
 
 
+#: Views asked for by :func:`strip_view` (the host-template path), on the same key as fragments.
+_cached_strip_view = lru_cache(maxsize=_CACHE_SIZE)(_build_strip_view)
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def _cached_strip_fragment(
     options: _StripOptions, today: date, state: int, computed: _Computed
 ) -> Fragment:
-    view = _cached_strip_view(options, today, state, computed)
+    view = _build_strip_view(options, today, state, computed)
     return Fragment(_render(environment(), STRIP_TEMPLATE, strip=view), view.expires_at)
 
 
@@ -1002,6 +1005,17 @@ def _ramadan_days(
     return days if days and days[-1] >= first and days[0] <= last else []
 
 
+def _day_or_none(
+    place: Location, day: date, method: Method | str | None, asr: Asr | str, city: str
+) -> PrayerDay | None:
+    """The day's times, or ``None`` with a warning when they cannot be computed."""
+    try:
+        return prayer_times(place, day, method=method, asr=asr)
+    except (WidgetsError, ValueError) as error:
+        logger.warning("prayer times for %s on %s cannot be shown: %s", city, day, error)
+        return None
+
+
 def timetable_view(
     location: str | Location,
     *,
@@ -1060,12 +1074,15 @@ def timetable_view(
         PrayerSlot("imsak", labels.imsak, "", ""),
         *_blank_slots(formatter),
     )[first_cell:]
+    try:  # the days at once; day by day when one of them cannot be computed
+        computed_days: list[PrayerDay | None] = list(
+            timetable(place, days[0], days[-1], method=method, asr=asr)
+        )
+    except (WidgetsError, ValueError):
+        computed_days = [_day_or_none(place, day, method, asr, city) for day in days]
     rows: list[TableRow] = []
-    for day in days:
-        try:
-            computed = prayer_times(place, day, method=method, asr=asr)
-        except (WidgetsError, ValueError) as error:
-            logger.warning("prayer times for %s on %s cannot be shown: %s", city, day, error)
+    for day, computed in zip(days, computed_days, strict=True):
+        if computed is None:
             cells = blank
         else:
             cells = _day_cells(_IdentityKey(formatter, computed))[first_cell:]
