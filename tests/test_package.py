@@ -131,3 +131,21 @@ def test_readme_python_example_runs() -> None:
     exec(compile(code, "README.md", "exec"), namespace)
     assert isinstance(namespace["strip"], widgets.Fragment)
     assert "القاهرة" in namespace["strip"]  # type: ignore[operator]
+
+
+def test_every_cache_has_a_bound() -> None:
+    """An lru_cache without maxsize would grow with every new day, place or string."""
+    import importlib
+    import pkgutil
+
+    caches = []
+    for info in pkgutil.iter_modules(widgets.__path__, "widgets."):
+        if info.name == "widgets.__main__":
+            continue  # runs the command line when imported
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            ours = getattr(value, "__module__", "") == info.name  # not an imported function
+            if ours and callable(getattr(value, "cache_info", None)):
+                caches.append((f"{info.name}.{name}", value.cache_info().maxsize))
+    assert len(caches) >= 20  # the caches of the prayer, l10n, hijri and render layers
+    assert [name for name, size in caches if size is None] == []
