@@ -199,7 +199,13 @@ def _escape(value: object) -> str:
 
 
 class _CodeGenerator(jinja2.compiler.CodeGenerator):
-    """Compiles our templates to call :func:`_escape` where Jinja2 calls ``escape``."""
+    """Compiles our templates to call :func:`_escape` where Jinja2 calls ``escape``.
+
+    Jinja2's compiled module prints every autoescaped value through a global
+    named ``escape``; the line added at the module's end rebinds it. Should a
+    Jinja2 release call it something else, values would still be escaped by
+    MarkupSafe, only without this shortcut (a test compares with stock Jinja2).
+    """
 
     def visit_Template(
         self, node: jinja2.nodes.Template, frame: jinja2.compiler.Frame | None = None
