@@ -575,7 +575,9 @@ def test_our_environment_prints_what_stock_jinja2_prints() -> None:
         render.NEWS_TEMPLATE: ("news", render.news_view(items, timezone="Asia/Riyadh", limit=None)),
     }
     for name, (key, view) in views.items():
-        ours = render.environment().get_template(name).render({key: view})
+        template = render.environment().get_template(name)
+        assert template.root_render_func.__globals__["escape"] is render._escape  # the shortcut
+        ours = template.render({key: view})
         assert ours == stock.get_template(name).render({key: view}), name
         assert_inert(ours)
         assert "<script>" not in ours and "<b>" not in ours and "<img" not in ours
