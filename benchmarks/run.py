@@ -204,33 +204,36 @@ def build_rows(render: Any, rounds: int) -> list[Row]:
     )
     middle = medians(samples)
     set_up_ms = (middle["fresh"] - middle["ours"]) * count * 1000
+
+    def row(name: str, key: str, goal: float | None, note: str) -> Row:
+        return Row(
+            name=name,
+            ours=middle[key],
+            peer=middle["praytimes"],
+            unit="s/day",
+            goal=goal,
+            noise=spread(samples[key]),
+            note=note,
+        )
+
     return [
-        Row(
-            name=f"P3 build {len(places)} places x {len(days)} days",
-            ours=middle["ours"],
-            peer=middle["praytimes"],
-            unit="s/day",
-            goal=GOALS["build"],
-            noise=spread(samples["ours"]),
-            note=f"{count} place-days: a strip per day, an imsakiya per place",
+        row(
+            f"P3 build {len(places)} places x {len(days)} days",
+            "ours",
+            GOALS["build"],
+            f"{count} place-days: a strip per day, an imsakiya per place",
         ),
-        Row(
-            name="P3 from a fresh state",
-            ours=middle["fresh"],
-            peer=middle["praytimes"],
-            unit="s/day",
-            goal=None,
-            noise=spread(samples["fresh"]),
-            note=f"set-up included: {set_up_ms:.1f} ms once per process",
+        row(
+            "P3 from a fresh state",
+            "fresh",
+            None,
+            f"set-up included: {set_up_ms:.1f} ms once per process",
         ),
-        Row(
-            name="P3 of which formatting + templates",
-            ours=middle["days computed"],
-            peer=middle["praytimes"],
-            unit="s/day",
-            goal=None,
-            noise=spread(samples["days computed"]),
-            note="the same build with every day computed beforehand",
+        row(
+            "P3 of which formatting + templates",
+            "days computed",
+            None,
+            "the same build with every day computed beforehand",
         ),
     ]
 
