@@ -19,15 +19,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from widgets.errors import InvalidInputError, WidgetsError
-from widgets.news import (
-    MissingExtraError,
-    NewsItem,
-    coerce_item,
-    load_news,
-    prepare_items,
-    safe_url,
-)
+from widgets.errors import InvalidInputError, MissingExtraError, WidgetsError
+from widgets.feeds import load_news
+from widgets.news import NewsItem, coerce_item, prepare_items, safe_url
 
 SEED = Path(__file__).parents[2] / "shared" / "seed" / "related-news.json"
 FEEDS = Path(__file__).parent / "data" / "feeds"

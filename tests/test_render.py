@@ -32,20 +32,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
-from widgets import Location, prayer_times
+from widgets import Location, prayer_times, views
 from widgets.errors import TimeUnavailableError
+from widgets.host import install, widget_globals
 from widgets.render import (
     Fragment,
     environment,
-    install,
     render_prayer_strip,
     render_related_news,
     render_timetable,
-    strip_view,
     template_loader,
     templates_path,
-    widget_globals,
 )
+from widgets.views import strip_view
 
 from .conftest import REPO, shared_path
 
@@ -131,18 +130,9 @@ def _fresh_caches() -> Iterator[None]:
     """Each test starts with empty render caches (monkeypatching must not leak)."""
     from widgets import render
 
-    names = (
-        "_cached_strip_view",
-        "_cached_strip_fragment",
-        "_location",
-        "_day_cells",
-        "_date_lines",
-    )
-    for name in names:
-        getattr(render, name).cache_clear()
+    render._strip_fragment.cache_clear()
     yield
-    for name in names:
-        getattr(render, name).cache_clear()
+    render._strip_fragment.cache_clear()
 
 
 # --- golden HTML -------------------------------------------------------------------------------
@@ -314,11 +304,10 @@ def test_same_state_same_object_and_bytes() -> None:
     assert first is second  # cached on the minute state, not on now
     from widgets import render
 
-    render._cached_strip_fragment.cache_clear()
-    render._cached_strip_view.cache_clear()
+    render._strip_fragment.cache_clear()
     third = render_prayer_strip("cairo", now=day.dhuhr + timedelta(minutes=30))
     assert third == first and third is not first
-    assert render._cached_strip_fragment.cache_info().maxsize is not None
+    assert render._strip_fragment.cache_info().maxsize is not None
 
 
 def test_arabic_indic_digits_only_in_displayed_text() -> None:
@@ -362,12 +351,12 @@ def _dashes(html: str) -> None:
 def test_times_that_cannot_be_computed_print_dashes(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from widgets import render
+    from widgets import views
 
     def unavailable(*args: object, **kwargs: object) -> None:
         raise TimeUnavailableError("fajr", "the sun never reaches 19.5° below the horizon")
 
-    monkeypatch.setattr(render, "prayer_times", unavailable)
+    monkeypatch.setattr(views, "prayer_times", unavailable)
     with caplog.at_level(logging.WARNING, logger="widgets"):
         fragment = render_prayer_strip("cairo", now=NOON)
     _dashes(fragment)
@@ -566,15 +555,15 @@ def test_our_environment_prints_what_stock_jinja2_prints() -> None:
             "source": "<b>src</b>",
         },
     ]
-    views = {
-        render.STRIP_TEMPLATE: ("strip", render.strip_view(evil, now=NOON, prayer_names=names)),
+    built = {
+        render.STRIP_TEMPLATE: ("strip", views.strip_view(evil, now=NOON, prayer_names=names)),
         render.TIMETABLE_TEMPLATE: (
             "table",
-            render.timetable_view(evil, month=date(2026, 3, 1), imsakiya=True),
+            views.timetable_view(evil, month=date(2026, 3, 1), imsakiya=True),
         ),
-        render.NEWS_TEMPLATE: ("news", render.news_view(items, timezone="Asia/Riyadh", limit=None)),
+        render.NEWS_TEMPLATE: ("news", views.news_view(items, timezone="Asia/Riyadh", limit=None)),
     }
-    for name, (key, view) in views.items():
+    for name, (key, view) in built.items():
         template = render.environment().get_template(name)
         assert template.root_render_func.__globals__["escape"] is render._escape  # the shortcut
         ours = template.render({key: view})
@@ -589,8 +578,7 @@ def test_a_day_shows_the_same_in_strip_and_timetable_whatever_comes_first() -> N
     now = datetime(2026, 3, 5, 10, tzinfo=CAIRO)
 
     def build(strip_first: bool) -> list[str]:
-        for cache in (render._day_cells, render._cached_strip_fragment, render._cached_strip_view):
-            cache.cache_clear()
+        render._strip_fragment.cache_clear()
         if strip_first:
             strip = render_prayer_strip("alexandria", now=now)
             table = render_timetable("alexandria", month=now.date(), now=now, imsakiya=True)
@@ -1241,22 +1229,20 @@ def test_script_runs_under_a_strict_csp_and_moves_the_mark(browser: Any) -> None
     page.context.close()
 
 
-def test_shared_day_caches_agree_with_babel_and_hijri() -> None:
-    """The per-day caches shared by places give what Babel and to_hijri give directly."""
+def test_timetable_dates_agree_with_babel_and_hijri() -> None:
+    """The date column and the Ramadan day come from Babel's CLDR data and to_hijri."""
     from babel.dates import format_date
 
-    from widgets import render
     from widgets.hijri import to_hijri
     from widgets.l10n import to_digits
 
-    day = date(2026, 2, 18)
+    day = date(2026, 2, 20)
+    pins = {(1447, 9): date(2026, 2, 19)}
     for tag in ("ar_EG", "ar_MA", "en"):
         for digits in ("latn", "arab"):
-            expected = to_digits(format_date(day, "EEEE d MMMM", locale=tag), digits)
-            assert render._table_date(day, tag, digits) == expected
-    pins = {(1447, 9): date(2026, 2, 19)}
-    frozen = tuple(sorted(pins.items()))
-    assert render._hijri_of(day, 0, frozen) == to_hijri(day, 0, pins)
-    assert render._hijri_of(day, 0, frozen) != render._hijri_of(day, 0, None)
-    for cache in (render._table_date, render._hijri_of, render._cached_strip_view):
-        assert cache.cache_info().maxsize is not None
+            view = views.timetable_view(
+                "cairo", month=day, locale=tag, digits=digits, imsakiya=True, hijri_overrides=pins
+            )
+            row = next(row for row in view.rows if row.iso == day.isoformat())
+            assert row.date == to_digits(format_date(day, "EEEE d MMMM", locale=tag), digits)
+            assert row.hijri == to_digits(str(to_hijri(day, 0, pins).day), digits)

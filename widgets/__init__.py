@@ -6,13 +6,20 @@ The public API: places, methods, computing, formatting and rendering.
 from ._version import __version__ as __version__
 from .errors import HijriRangeError as HijriRangeError
 from .errors import InvalidInputError as InvalidInputError
+from .errors import MissingExtraError as MissingExtraError
 from .errors import TimeUnavailableError as TimeUnavailableError
 from .errors import UnknownNameError as UnknownNameError
 from .errors import WidgetsError as WidgetsError
+from .feeds import load_news as load_news
+from .hijri import MAX_OFFSET as MAX_HIJRI_OFFSET
 from .hijri import HijriDate as HijriDate
 from .hijri import hijri_today as hijri_today
 from .hijri import is_ramadan as is_ramadan
+from .hijri import ramadan_days as ramadan_days
 from .hijri import to_hijri as to_hijri
+from .host import install as install
+from .l10n import Clock as Clock
+from .l10n import Digits as Digits
 from .l10n import Formatter as Formatter
 from .methods import METHODS as METHODS
 from .methods import Adjustments as Adjustments
@@ -22,10 +29,9 @@ from .methods import Method as Method
 from .methods import PolarResolution as PolarResolution
 from .methods import Prayer as Prayer
 from .methods import Rounding as Rounding
+from .methods import get_method as get_method
 from .methods import method_for_country as method_for_country
-from .news import MissingExtraError as MissingExtraError
 from .news import NewsItem as NewsItem
-from .news import load_news as load_news
 from .news import prepare_items as prepare_items
 from .news import safe_url as safe_url
 from .places import Location as Location
@@ -36,17 +42,30 @@ from .prayer import PrayerTime as PrayerTime
 from .prayer import prayer_times as prayer_times
 from .prayer import timetable as timetable
 from .render import Fragment as Fragment
-from .render import install as install
 from .render import render_prayer_strip as render_prayer_strip
 from .render import render_related_news as render_related_news
 from .render import render_timetable as render_timetable
 from .render import template_loader as template_loader
 from .render import templates_path as templates_path
+from .site import BuildResult as BuildResult
+from .site import build_site as build_site
+from .views import NewsView as NewsView
+from .views import PrayerSlot as PrayerSlot
+from .views import StripView as StripView
+from .views import TimetableView as TimetableView
+from .views import news_view as news_view
+from .views import strip_view as strip_view
+from .views import timetable_view as timetable_view
+from .zones import tz_database as tz_database
 
 __all__ = [
+    "MAX_HIJRI_OFFSET",
     "METHODS",
     "Adjustments",
     "Asr",
+    "BuildResult",
+    "Clock",
+    "Digits",
     "Formatter",
     "Fragment",
     "HighLatitude",
@@ -57,30 +76,41 @@ __all__ = [
     "Method",
     "MissingExtraError",
     "NewsItem",
+    "NewsView",
     "PolarResolution",
     "Prayer",
     "PrayerDay",
+    "PrayerSlot",
     "PrayerTime",
     "Rounding",
+    "StripView",
     "TimeUnavailableError",
+    "TimetableView",
     "UnknownNameError",
     "WidgetsError",
     "__version__",
     "all_places",
+    "build_site",
+    "get_method",
     "hijri_today",
     "install",
     "is_ramadan",
     "load_news",
     "method_for_country",
+    "news_view",
     "place",
     "prayer_times",
     "prepare_items",
+    "ramadan_days",
     "render_prayer_strip",
     "render_related_news",
     "render_timetable",
     "safe_url",
+    "strip_view",
     "template_loader",
     "templates_path",
     "timetable",
+    "timetable_view",
     "to_hijri",
+    "tz_database",
 ]

@@ -14,10 +14,9 @@
 Exit status: 0 when done, 2 for a usage error, 1 for a bad value or a file
 that cannot be read or written, reported on one line of stderr. This is the
 only module of the package that reads the clock; ``--now`` fixes the
-instant, and a build with ``--now`` writes the same bytes every time. Every
-file is written to a temporary file in its folder and renamed into place, so
-an interrupted build never leaves half a fragment behind; a file whose bytes
-are unchanged is not rewritten (its modification time stays).
+instant, and a build with ``--now`` writes the same bytes every time. The
+``build`` command is :func:`widgets.build_site`; this module only reads its
+arguments and prints. It uses the package's public names only.
 """
 
 from __future__ import annotations
@@ -25,29 +24,19 @@ from __future__ import annotations
 import argparse
 import calendar
 import contextlib
-import importlib
-import json
+import difflib
 import logging
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from functools import lru_cache
+from datetime import date, datetime, timezone
 from importlib import resources
 from pathlib import Path
-from types import ModuleType
 from typing import Any, Final, TextIO, cast, get_args
 
-import jinja2
-
 import widgets
-from widgets import hijri, news, render, zones
-from widgets.errors import InvalidInputError, UnknownNameError, WidgetsError
-from widgets.l10n import Clock, Digits, Formatter
-from widgets.methods import coerce, get_method
+from widgets import site
 
 __all__ = ["PROG", "main"]
 
@@ -57,17 +46,13 @@ DEFAULT_CITY: Final = "cairo"
 DEFAULT_OUT: Final = "site"
 SAMPLE_NEWS: Final = "sample-news.json"
 """Package data file (``widgets/data/``) with the sample related-news items."""
-MAX_DAYS: Final = 366
 NEWS_LIMIT: Final = 6
 
 _UTC: Final = timezone.utc
-_DIGITS: Final[tuple[str, ...]] = get_args(Digits)
-_CLOCKS: Final[tuple[str, ...]] = get_args(Clock)
+_DIGITS: Final[tuple[str, ...]] = get_args(widgets.Digits)
+_CLOCKS: Final[tuple[str, ...]] = get_args(widgets.Clock)
 _ASR: Final = tuple(member.value for member in widgets.Asr)
 _MONTH: Final = re.compile(r"(\d{4})-(\d{2})")
-_SLUG_CHARS: Final = re.compile(r"[^a-z0-9]+")
-_FOLDER: Final = re.compile(r"[a-z0-9][a-z0-9_\-]*")
-_FILE_MODE: Final = 0o644
 _INTERRUPTED: Final = 130
 
 
@@ -89,9 +74,9 @@ def _parse_now(text: str | None) -> datetime:
     try:
         instant = datetime.fromisoformat(cleaned)
     except ValueError:
-        raise InvalidInputError("now", text, allowed) from None
+        raise widgets.InvalidInputError("now", text, allowed) from None
     if instant.utcoffset() is None:
-        raise InvalidInputError("now", text, allowed)
+        raise widgets.InvalidInputError("now", text, allowed)
     return instant
 
 
@@ -99,7 +84,7 @@ def _parse_date(field: str, text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise InvalidInputError(
+        raise widgets.InvalidInputError(
             field, text, "a date written YYYY-MM-DD, such as 2026-03-01"
         ) from None
 
@@ -108,47 +93,25 @@ def _parse_month(text: str) -> date:
     found = _MONTH.fullmatch(text.strip())
     allowed = "a month written YYYY-MM, such as 2026-02"
     if not found:
-        raise InvalidInputError("month", text, allowed)
+        raise widgets.InvalidInputError("month", text, allowed)
     try:
         return date(int(found.group(1)), int(found.group(2)), 1)
     except ValueError:
-        raise InvalidInputError("month", text, allowed) from None
+        raise widgets.InvalidInputError("month", text, allowed) from None
 
 
-def _digits(value: object) -> Digits:
+def _digits(value: object) -> widgets.Digits:
     for choice in _DIGITS:
         if value == choice:
-            return cast(Digits, choice)
-    raise InvalidInputError("digits", value, " or ".join(map(repr, _DIGITS)))
+            return cast(widgets.Digits, choice)
+    raise widgets.InvalidInputError("digits", value, " or ".join(map(repr, _DIGITS)))
 
 
-def _clock(value: object) -> Clock:
+def _clock(value: object) -> widgets.Clock:
     for choice in _CLOCKS:
         if value == choice:
-            return cast(Clock, choice)
-    raise InvalidInputError("clock", value, " or ".join(map(repr, _CLOCKS)))
-
-
-def _slug(location: widgets.Location) -> str:
-    """A folder name for a place: its slug, else its English name, else its coordinates.
-
-    >>> _slug(widgets.Location(latitude=30.5, longitude=-9.25, timezone="UTC"))
-    '30_5000n_9_2500w'
-    """
-    if location.slug:
-        return location.slug
-    text = _SLUG_CHARS.sub("_", location.name_en.lower()).strip("_")
-    if text:
-        return text
-    north = "n" if location.latitude >= 0 else "s"
-    east = "e" if location.longitude >= 0 else "w"
-    coordinates = f"{abs(location.latitude):.4f}{north}_{abs(location.longitude):.4f}{east}"
-    return coordinates.replace(".", "_")
-
-
-def _day_start(day: date, zone: tzinfo) -> datetime:
-    """The first instant of a local day (the end of the gap when a DST change skips midnight)."""
-    return datetime.combine(day, time(0), tzinfo=zone).astimezone(_UTC).astimezone(zone)
+            return cast(widgets.Clock, choice)
+    raise widgets.InvalidInputError("clock", value, " or ".join(map(repr, _CLOCKS)))
 
 
 def _month_days(month: date) -> list[date]:
@@ -156,190 +119,7 @@ def _month_days(month: date) -> list[date]:
     return [date(month.year, month.month, number) for number in range(1, last + 1)]
 
 
-def _ramadan_days(month: date, offset: int) -> list[date]:
-    """The days of the Ramadan that has days in ``month`` (empty when it has none)."""
-    days = _month_days(month)
-    span: list[date] = []
-    current = days[0] - timedelta(days=30)
-    while current <= days[-1] + timedelta(days=30):
-        try:
-            inside = hijri.is_ramadan(current, offset)
-        except widgets.HijriRangeError:
-            inside = False
-        if inside:
-            span.append(current)
-        elif span and span[-1] >= days[0]:
-            break
-        else:
-            span = []
-        current += timedelta(days=1)
-    return span if span and span[0] <= days[-1] and span[-1] >= days[0] else []
-
-
-def _next_ramadan(today: date, offset: int) -> date:
-    """A day of the Ramadan under way on ``today``, else the first day of the next one."""
-    for ahead in range(400):
-        day = today + timedelta(days=ahead)
-        if hijri.is_ramadan(day, offset):
-            return day
-    raise widgets.HijriRangeError(
-        "date", today.isoformat(), "a date before the last Hijri table year"
-    )
-
-
-# --- settings -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class City:
-    """One place of a build, with the settings it overrides (``None``: the site's)."""
-
-    location: widgets.Location
-    method: str | None = None
-    asr: str | None = None
-    hijri_offset: int | None = None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class BuildSettings:
-    """Everything ``build`` needs, from the command line and the ``--config`` file.
-
-    ``news`` is a file path, ``None`` for the sample items shipped with the
-    package, or ``False`` for no related-news list. ``days`` is ``None`` for
-    no per-day pages. ``imsakiya`` is ``None`` to build the Ramadan table
-    only when the month has days of Ramadan.
-    """
-
-    cities: tuple[City, ...]
-    out: Path
-    method: str | None = None
-    asr: str = "standard"
-    locale: str = "ar_EG"
-    digits: Digits = "latn"
-    clock: Clock = "12h"
-    hijri_offset: int = 0
-    days: int | None = None
-    news: Path | bool | None = None
-    news_limit: int = NEWS_LIMIT
-    imsakiya: bool | None = None
-    script: bool = True
-    site_name: str | None = None
-
-
-_CONFIG_TYPES: Final[Mapping[str, tuple[tuple[type, ...], str]]] = {
-    "out": ((str,), "a folder path"),
-    "cities": ((list,), "a list of place names or tables"),
-    "method": ((str,), "a method slug"),
-    "asr": ((str,), "'standard' or 'hanafi'"),
-    "locale": ((str,), "a locale such as 'ar_EG'"),
-    "digits": ((str,), "'latn' or 'arab'"),
-    "clock": ((str,), "'12h' or '24h'"),
-    "hijri_offset": ((int,), "a whole number of days from -2 to 2"),
-    "days": ((int,), f"a whole number from 1 to {MAX_DAYS}"),
-    "news": ((str, bool), "a file path, true (the sample items) or false (no list)"),
-    "news_limit": ((int,), "a whole number of items"),
-    "imsakiya": ((bool,), "true or false"),
-    "script": ((bool,), "true or false"),
-    "site_name": ((str,), "a string"),
-}
-_CITY_TYPES: Final[Mapping[str, tuple[tuple[type, ...], str]]] = {
-    "place": ((str,), "a built-in place name"),
-    "latitude": ((int, float), "a number of degrees"),
-    "longitude": ((int, float), "a number of degrees"),
-    "timezone": ((str,), "an IANA zone name"),
-    "elevation": ((int, float), "metres"),
-    "name": ((str,), "a string"),
-    "name_en": ((str,), "a string"),
-    "country": ((str,), "an ISO 3166-1 alpha-2 code"),
-    "slug": ((str,), "a folder name of a-z, 0-9 and _"),
-    "method": ((str,), "a method slug"),
-    "asr": ((str,), "'standard' or 'hanafi'"),
-    "hijri_offset": ((int,), "a whole number of days from -2 to 2"),
-}
-_COORDINATE_KEYS: Final = ("latitude", "longitude", "timezone")
-_PLACE_ONLY: Final = ("elevation", "name", "name_en", "country", "slug")
-
-
-def _checked(
-    table: Mapping[str, object],
-    types: Mapping[str, tuple[tuple[type, ...], str]],
-    where: str,
-) -> dict[str, object]:
-    for key, value in table.items():
-        if key not in types:
-            raise UnknownNameError(
-                f"key in {where}", key, "one of " + ", ".join(sorted(types)), _close(key, types)
-            )
-        kinds, allowed = types[key]
-        wrong_bool = isinstance(value, bool) and bool not in kinds
-        if wrong_bool or not isinstance(value, kinds):
-            raise InvalidInputError(f"{key} in {where}", value, allowed)
-    return dict(table)
-
-
-def _close(key: str, known: Mapping[str, object]) -> list[str]:
-    import difflib
-
-    return difflib.get_close_matches(key, list(known), n=3)
-
-
-def _toml() -> ModuleType:
-    """``tomllib`` (Python 3.11+), else ``tomli`` when installed."""
-    for name in ("tomllib", "tomli"):
-        with contextlib.suppress(ImportError):
-            return importlib.import_module(name)
-    raise news.MissingExtraError(
-        "reading --config needs Python 3.11 or later, or the tomli package (pip install tomli)"
-    )
-
-
-def read_config(path: Path) -> dict[str, object]:
-    """Read and check a ``site.toml``; see ``prayer-news-widgets build --help``."""
-    module = _toml()
-    text = path.read_bytes().decode("utf-8-sig", errors="strict")
-    try:
-        data = cast(dict[str, object], module.loads(text))
-    except ValueError as error:  # TOMLDecodeError is a ValueError
-        raise InvalidInputError("config", str(path), f"a TOML file ({error})") from None
-    return _checked(data, _CONFIG_TYPES, str(path))
-
-
-def _city_from_table(entry: object, where: str) -> City:
-    if isinstance(entry, str):
-        return City(location=widgets.place(entry))
-    if not isinstance(entry, dict):
-        raise InvalidInputError(f"cities in {where}", entry, "a place name or a table")
-    table = _checked(entry, _CITY_TYPES, f"a city of {where}")
-    method = cast("str | None", table.get("method"))
-    asr = cast("str | None", table.get("asr"))
-    offset = cast("int | None", table.get("hijri_offset"))
-    if "place" in table:
-        clash = [key for key in (*_COORDINATE_KEYS, *_PLACE_ONLY) if key in table]
-        if clash:
-            raise InvalidInputError(
-                f"{clash[0]} in a city of {where}", table[clash[0]], "left out when place is given"
-            )
-        location = widgets.place(cast(str, table["place"]))
-        return City(location=location, method=method, asr=asr, hijri_offset=offset)
-    missing = [key for key in _COORDINATE_KEYS if key not in table]
-    if missing:
-        raise InvalidInputError(
-            f"a city of {where}", entry, "a table with place, or latitude, longitude and timezone"
-        )
-    location = widgets.Location(
-        latitude=cast(float, table["latitude"]),
-        longitude=cast(float, table["longitude"]),
-        timezone=cast(str, table["timezone"]),
-        elevation=cast(float, table.get("elevation", 0.0)),
-        name=cast(str, table.get("name", "")),
-        name_en=cast(str, table.get("name_en", "")),
-        country=cast(str, table.get("country", "")),
-        slug=cast(str, table.get("slug", "")),
-    )
-    return City(location=location, method=method, asr=asr, hijri_offset=offset)
-
-
-def _city_from_options(args: argparse.Namespace) -> City | None:
+def _place_from_options(args: argparse.Namespace) -> site.SitePlace | None:
     given = [args.lat is not None, args.lon is not None, args.tz is not None]
     named = (args.name, args.name_en, args.country)
     if not any(given) and all(value is None for value in named):
@@ -357,808 +137,122 @@ def _city_from_options(args: argparse.Namespace) -> City | None:
         name_en=args.name_en or "",
         country=args.country or "",
     )
-    return City(location=location)
+    return site.SitePlace(location=location)
 
 
-def _cities(args: argparse.Namespace, config: Mapping[str, object], where: str) -> list[City]:
-    cities = [City(location=widgets.place(name)) for name in args.city or ()]
-    custom = _city_from_options(args)
+def _places(args: argparse.Namespace, config: Mapping[str, object]) -> list[site.SitePlace]:
+    places = [site.SitePlace(location=widgets.place(name)) for name in args.city or ()]
+    custom = _place_from_options(args)
     if custom is not None:
-        cities.append(custom)
-    if not cities and "cities" in config:
-        cities = [_city_from_table(entry, where) for entry in cast(list[object], config["cities"])]
-    if not cities:
-        cities = [City(location=widgets.place(DEFAULT_CITY))]
-    seen: set[str] = set()
-    for city in cities:
-        slug = _slug(city.location)
-        if not _FOLDER.fullmatch(slug):
-            raise InvalidInputError("slug", slug, "a folder name of a-z, 0-9, _ and -")
-        if slug in seen:
-            raise InvalidInputError("city", slug, "each place once (one folder per place)")
-        seen.add(slug)
-    return cities
+        places.append(custom)
+    if not places and "cities" in config:
+        places = list(cast(list[site.SitePlace], config["cities"]))
+    return places or [site.SitePlace(location=widgets.place(DEFAULT_CITY))]
 
 
-def build_settings(args: argparse.Namespace) -> BuildSettings:
-    """Merge the command line over the ``--config`` file over the defaults."""
+def _sample_news() -> bytes:
+    return resources.files("widgets").joinpath("data").joinpath(SAMPLE_NEWS).read_bytes()
+
+
+def build_arguments(args: argparse.Namespace) -> dict[str, Any]:
+    """The keyword arguments of :func:`widgets.build_site`: the command line over ``--config``."""
     config: dict[str, object] = {}
-    base = Path.cwd()
-    where = "the command line"
     if args.config is not None:
-        path = Path(args.config)
-        config = read_config(path)
-        base = path.resolve().parent
-        where = str(path)
+        config = site.read_config(args.config)
 
     def pick(key: str, given: object, default: object) -> object:
         return given if given is not None else config.get(key, default)
 
-    days = pick("days", args.days, None)
-    if days is not None and (not isinstance(days, int) or not 1 <= days <= MAX_DAYS):
-        raise InvalidInputError("days", days, f"a whole number from 1 to {MAX_DAYS}")
-    limit = pick("news_limit", args.news_limit, NEWS_LIMIT)
-    if not isinstance(limit, int) or limit < 1:
-        raise InvalidInputError("news_limit", limit, "a whole number of items, 1 or more")
-
-    source: Path | bool | None = None
-    if args.no_news:
-        source = False
+    news: object = None
+    if args.no_news or (config.get("news") is False and args.news is None):
+        news = None
     elif args.news is not None:
-        source = Path(args.news)
-    elif isinstance(config.get("news"), str):
-        source = base / cast(str, config["news"])
-    elif config.get("news") is False:
-        source = False
-    if args.out is not None:
-        out = Path(args.out)
-    elif "out" in config:
-        out = base / cast(str, config["out"])
+        news = Path(args.news)
+    elif isinstance(config.get("news"), Path):
+        news = config["news"]
     else:
-        out = Path(DEFAULT_OUT) if args.config is None else base / DEFAULT_OUT
-    offset = pick("hijri_offset", args.hijri_offset, 0)
-    settings = BuildSettings(
-        cities=tuple(_cities(args, config, where)),
-        out=out,
-        method=cast("str | None", pick("method", args.method, None)),
-        asr=cast(str, pick("asr", args.asr, "standard")),
-        locale=cast(str, pick("locale", args.locale, "ar_EG")),
-        digits=_digits(pick("digits", args.digits, "latn")),
-        clock=_clock(pick("clock", args.clock, "12h")),
-        hijri_offset=cast(int, offset),
-        days=days,
-        news=source,
-        news_limit=limit,
-        imsakiya=cast("bool | None", pick("imsakiya", args.imsakiya, None)),
-        script=cast(bool, pick("script", args.script, True)),
-        site_name=cast("str | None", pick("site_name", args.site_name, None)),
-    )
-    _validate(settings)
-    return settings
+        news = _sample_news()
+    if args.out is not None:
+        out: object = Path(args.out)
+    elif args.config is None:
+        out = Path(DEFAULT_OUT)
+    else:
+        out = config.get("out", Path(args.config).resolve().parent / DEFAULT_OUT)
+    days = pick("days", args.days, None)
+    if days is not None and (not isinstance(days, int) or not 1 <= days <= site.MAX_DAYS):
+        raise widgets.InvalidInputError("days", days, f"a whole number from 1 to {site.MAX_DAYS}")
+    return {
+        "out": out,
+        "places": _places(args, config),
+        "method": pick("method", args.method, None),
+        "asr": pick("asr", args.asr, "standard"),
+        "locale": pick("locale", args.locale, "ar_EG"),
+        "digits": _digits(pick("digits", args.digits, "latn")),
+        "clock": _clock(pick("clock", args.clock, "12h")),
+        "hijri_offset": pick("hijri_offset", args.hijri_offset, 0),
+        "days": days or 0,
+        "news": news,
+        "news_limit": pick("news_limit", args.news_limit, NEWS_LIMIT),
+        "imsakiya": pick("imsakiya", args.imsakiya, None),
+        "script": pick("script", args.script, True),
+        "site_name": pick("site_name", args.site_name, None),
+        "jobs": args.jobs,
+    }
 
 
-def _validate(settings: BuildSettings) -> None:
-    """Fail before writing anything on a bad method, madhab, offset or locale."""
-    Formatter(settings.locale, "UTC", settings.digits, settings.clock)
-    for city in settings.cities:
-        method = city.method or settings.method
-        if method is not None:
-            get_method(method)
-        coerce(widgets.Asr, city.asr or settings.asr, "asr")
-        offset = settings.hijri_offset if city.hijri_offset is None else city.hijri_offset
-        if not -hijri.MAX_OFFSET <= offset <= hijri.MAX_OFFSET:
-            raise InvalidInputError(
-                "hijri_offset",
-                offset,
-                f"a whole number of days from {-hijri.MAX_OFFSET} to {hijri.MAX_OFFSET}",
-            )
+class _ProgressLine:
+    """``built 120/900 pages`` on one updating line of stderr, when it is a terminal."""
 
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.shown = False
 
-# --- writing files ------------------------------------------------------------------------------
-
-
-class _Writer:
-    """Writes files atomically under one folder and counts what changed."""
-
-    def __init__(self, root: Path) -> None:
-        if root.exists() and not root.is_dir():
-            raise InvalidInputError("out", str(root), "a folder (or a path where one can be made)")
-        self.root = root
-        self.written = 0
-        self.unchanged = 0
-
-    def write(self, relative: str, data: str | bytes) -> Path:
-        payload = data.encode("utf-8") if isinstance(data, str) else data
-        path = self.root / relative
-        if path.is_file() and path.read_bytes() == payload:
-            self.unchanged += 1
-            return path
-        write_atomic(path, payload)
-        self.written += 1
-        return path
-
-
-def write_atomic(path: Path, payload: bytes) -> None:
-    """Write ``payload`` to a temporary file beside ``path``, then rename it over ``path``.
-
-    Readers see the old file or the new one, never a part. The file gets the
-    mode of the file it replaces, or ``rw-r--r--``.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o777 if path.is_file() else _FILE_MODE
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
-class _Progress:
-    """A tqdm bar on stderr when it is a terminal and tqdm is installed; else nothing."""
-
-    def __init__(self, total: int, enabled: bool) -> None:
-        self._bar: Any = None
-        if not enabled or total < 2 or not sys.stderr.isatty():
+    def __call__(self, done: int, total: int) -> None:
+        if total < 2:
             return
-        try:
-            from tqdm import tqdm
-        except ImportError:
-            return
-        self._bar = tqdm(total=total, unit="page", desc=PROG, file=sys.stderr, leave=False)
-
-    def step(self) -> None:
-        if self._bar is not None:
-            self._bar.update(1)
+        self.stream.write(f"\r{PROG}: built {done}/{total} pages")
+        self.stream.flush()
+        self.shown = True
 
     def close(self) -> None:
-        if self._bar is not None:
-            self._bar.close()
-
-
-# --- the demo pages -----------------------------------------------------------------------------
-
-_BASE_PAGE: Final = """\
-<!DOCTYPE html>
-<html lang="{{ page.lang }}" dir="{{ page.dir }}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="{{ page.generator }}">
-<title>{{ page.title }}</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="{{ page.assets }}widgets.css">
-<link rel="stylesheet" href="{{ page.assets }}page.css">
-{% if page.script %}
-<script src="{{ page.assets }}widgets.js" defer></script>
-{% endif %}
-</head>
-<body>
-<header class="site-header">
-<p class="site-name"><a href="{{ page.home }}">{{ text.site_name }}</a></p>
-{% if strip %}
-{{ strip }}
-{% endif %}
-</header>
-<main class="site-main">
-{% block main %}{% endblock %}
-</main>
-<footer class="site-footer">
-{% block footer %}{% endblock %}
-<p>{{ text.built }} <time datetime="{{ page.built }}"><bdi>{{ page.built }}</bdi></time>
-· <bdi>{{ page.generator }}</bdi> · {{ text.tz_database }} <bdi>{{ page.tz_database }}</bdi></p>
-</footer>
-</body>
-</html>
-"""
-
-_CITY_FOOTER: Final = """\
-<p class="site-method">{{ text.method }}: {{ city.method_name }}.
-<bdi class="site-source">{{ city.method_source }}</bdi></p>
-<ul class="site-links">
-{% for link in links %}
-<li><a href="{{ link.href }}">{{ link.label }}</a></li>
-{% endfor %}
-</ul>
-"""
-
-_ARTICLE_PAGE: Final = (
-    """\
-{% extends "base.html" %}
-{% block main %}
-<article class="site-article">
-<h1>{{ text.headline }}</h1>
-<p class="site-byline"><time datetime="{{ page.date_iso }}">{{ page.date }}</time></p>
-{% for paragraph in text.body %}
-<p>{{ paragraph }}</p>
-{% endfor %}
-</article>
-{% if news %}
-<aside class="site-aside">
-{{ news }}
-</aside>
-{% endif %}
-{% endblock %}
-{% block footer %}
-"""
-    + _CITY_FOOTER
-    + "{% endblock %}\n"
-)
-
-_TABLE_PAGE: Final = (
-    """\
-{% extends "base.html" %}
-{% block main %}
-<section class="site-wide">
-<h1>{{ heading }}</h1>
-{{ table }}
-</section>
-{% endblock %}
-{% block footer %}
-"""
-    + _CITY_FOOTER
-    + "{% endblock %}\n"
-)
-
-_CITIES_PAGE: Final = """\
-{% extends "base.html" %}
-{% block main %}
-<section class="site-wide">
-<h1>{{ text.cities }}</h1>
-{% for entry in cities %}
-<h2 class="site-city"><a href="{{ entry.href }}">{{ entry.name }}</a></h2>
-{{ entry.strip }}
-{% endfor %}
-</section>
-{% endblock %}
-"""
-
-_PAGE_CSS: Final = """\
-/* Layout of the demo pages only; the widgets are styled by widgets.css. */
-*, *::before, *::after { box-sizing: border-box; }
-body {
-  margin: 0;
-  font-family: system-ui, "Segoe UI", Tahoma, "Noto Naskh Arabic", "Noto Sans Arabic", sans-serif;
-  line-height: 1.7;
-  color: #1a1a1a;
-  background: #fafafa;
-  overflow-wrap: anywhere;
-}
-a { color: #0a6b4b; }
-.site-header, .site-main, .site-footer {
-  max-width: 72rem;
-  margin-inline: auto;
-  padding-inline: 1rem;
-}
-.site-name { margin-block: 0.75rem; font-size: 1.25rem; font-weight: 700; }
-.site-name a { color: inherit; text-decoration: none; }
-.site-main { display: grid; gap: 1.5rem; }
-.site-main > * { min-width: 0; }
-.site-article h1 { margin-block: 0.5rem; font-size: 1.6rem; line-height: 1.4; }
-.site-byline { color: #595959; font-size: 0.9rem; }
-.site-footer {
-  margin-block-start: 2rem;
-  padding-block: 1rem;
-  border-block-start: 1px solid #d9d9d9;
-  color: #595959;
-  font-size: 0.875rem;
-}
-.site-source { display: block; }
-.site-links { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; padding: 0; list-style: none; }
-@media (min-width: 900px) {
-  .site-main { grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); }
-  .site-wide { grid-column: 1 / -1; }
-}
-@media (prefers-color-scheme: dark) {
-  body { color: #ececec; background: #121212; }
-  a { color: #7fd1ae; }
-  .site-byline, .site-footer { color: #b3b3b3; }
-  .site-footer { border-color: #3a3a3a; }
-}
-"""
-
-_TEXT: Final[Mapping[str, Mapping[str, str]]] = {
-    "ar": {
-        "site_name": "صحيفة المثال",
-        "headline": "صفحة تجريبية: مواقيت الصلاة والأخبار ذات الصلة",
-        "body1": (
-            "هذه صفحة مثال تعرض ما تضيفه الحزمة إلى موقع إخباري: شريط مواقيت الصلاة"
-            " في رأس الصفحة، وقائمة الأخبار ذات الصلة بجوار نص المقال."
-        ),
-        "body2": (
-            "تُحسب المواقيت الستة لمدينة {city} بطريقة «{method}»، ويظهر معها التاريخان"
-            " الميلادي والهجري، وتُميَّز الصلاة القادمة. وإذا تعذّر حساب وقت ما ظهرت"
-            " مكانه شَرطة «—» بدلًا من وقت خاطئ."
-        ),
-        "body3": (
-            "كل جزء ملف HTML مستقل يمكن تضمينه في أي قالب أو تقديمه ملفًا ثابتًا،"
-            " ويُعاد توليده عند كل تشغيل مجدول دون أن يبقى ملف نصف مكتوب."
-        ),
-        "method": "طريقة الحساب",
-        "month": "مواقيت الشهر",
-        "ramadan": "إمساكية رمضان",
-        "json": "المواقيت بصيغة JSON",
-        "days": "يوم {date}",
-        "built": "أُنشئت",
-        "tz_database": "قاعدة المناطق الزمنية",
-        "cities": "المدن",
-    },
-    "en": {
-        "site_name": "The Sample Daily",
-        "headline": "A sample page: prayer times and related news",
-        "body1": (
-            "This page shows what the package adds to a news site: the prayer strip in"
-            " the page header and the related-news list beside the article text."
-        ),
-        "body2": (
-            "The six times for {city} are computed with the {method} method and shown"
-            " with the Gregorian and Hijri dates, the next prayer marked. A time that"
-            " cannot be computed is shown as «—», never as a wrong time."
-        ),
-        "body3": (
-            "Each part is a standalone HTML file that any template can include or a"
-            " server can send as it is; a scheduled run rewrites it without ever"
-            " leaving half a file behind."
-        ),
-        "method": "Calculation method",
-        "month": "This month's times",
-        "ramadan": "Ramadan timetable",
-        "json": "Times as JSON",
-        "days": "{date}",
-        "built": "Built",
-        "tz_database": "tz database",
-        "cities": "Cities",
-    },
-}
-
-
-@lru_cache(maxsize=1)
-def _pages() -> jinja2.Environment:
-    templates = {
-        "base.html": _BASE_PAGE,
-        "article.html": _ARTICLE_PAGE,
-        "table.html": _TABLE_PAGE,
-        "cities.html": _CITIES_PAGE,
-    }
-    return jinja2.Environment(
-        loader=jinja2.DictLoader(templates),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
-def _page(name: str, **context: object) -> str:
-    return _pages().get_template(name).render(**context)
-
-
-def _texts(lang: str, site_name: str | None) -> dict[str, Any]:
-    base = dict(_TEXT["ar" if lang.split("-")[0] == "ar" else "en"])
-    if site_name:
-        base["site_name"] = site_name
-    return base
-
-
-# --- building -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class _Run:
-    """One place of a build with every setting resolved."""
-
-    settings: BuildSettings
-    city: City
-    now: datetime
-    items: tuple[Mapping[str, object], ...]
-    folder: str  # "" or "<slug>/"
-
-    @property
-    def location(self) -> widgets.Location:
-        return self.city.location
-
-    @property
-    def method(self) -> str | None:
-        return self.city.method or self.settings.method
-
-    @property
-    def asr(self) -> str:
-        return self.city.asr or self.settings.asr
-
-    @property
-    def offset(self) -> int:
-        given = self.city.hijri_offset
-        return self.settings.hijri_offset if given is None else given
-
-    @property
-    def today(self) -> date:
-        return self.now.astimezone(self.location.zone).date()
-
-    def method_object(self) -> widgets.Method:
-        if self.method is None:
-            return widgets.method_for_country(self.location.country)
-        return get_method(self.method)
-
-    def _strip_options(self) -> dict[str, Any]:
-        return {
-            "locale": self.settings.locale,
-            "digits": self.settings.digits,
-            "clock": self.settings.clock,
-            "method": self.method,
-            "hijri_offset": self.offset,
-            "asr": self.asr,
-        }
-
-    def strip(self, now: datetime) -> render.Fragment:
-        return render.render_prayer_strip(self.location, now=now, **self._strip_options())
-
-    def strip_view(self, now: datetime) -> render.StripView:
-        return render.strip_view(self.location, now=now, **self._strip_options())
-
-    def news(self) -> render.Fragment:
-        if not self.items:
-            return render.Fragment("")
-        return render.render_related_news(
-            self.items,
-            now=self.now,
-            locale=self.settings.locale,
-            digits=self.settings.digits,
-            clock=self.settings.clock,
-            limit=self.settings.news_limit,
-            timezone=self.location.timezone,
-        )
-
-    def timetable(self, month: date, imsakiya: bool) -> render.Fragment:
-        return render.render_timetable(
-            self.location,
-            month=month,
-            now=self.now,
-            locale=self.settings.locale,
-            digits=self.settings.digits,
-            clock=self.settings.clock,
-            method=self.method,
-            hijri_offset=self.offset,
-            imsakiya=imsakiya,
-            asr=self.asr,
-        )
-
-    def ramadan_month(self) -> date | None:
-        wanted = self.settings.imsakiya
-        if wanted is False:
-            return None
-        if _ramadan_days(self.today, self.offset):
-            return self.today
-        return _next_ramadan(self.today, self.offset) if wanted else None
-
-    def dates(self) -> list[date]:
-        count = self.settings.days or 1
-        return [self.today + timedelta(days=number) for number in range(count)]
-
-
-def _method_json(method: widgets.Method) -> dict[str, object]:
-    return {
-        "slug": method.slug,
-        "name": method.name,
-        "name_ar": method.name_ar,
-        "source": method.source,
-        "fajr_angle": method.fajr_angle,
-        "isha_angle": method.isha_angle,
-        "isha_minutes": method.isha_minutes,
-        "isha_minutes_ramadan": method.isha_minutes_ramadan,
-        "maghrib_angle": method.maghrib_angle,
-        "imsak_minutes": method.imsak_minutes,
-        "adjustments": {prayer.value: method.adjustments[prayer] for prayer in widgets.Prayer},
-        "rounding": method.rounding.value,
-    }
-
-
-def _location_json(location: widgets.Location) -> dict[str, object]:
-    return {
-        "slug": _slug(location),
-        "name": location.name,
-        "name_en": location.name_en,
-        "country": location.country,
-        "latitude": location.latitude,
-        "longitude": location.longitude,
-        "elevation": location.elevation,
-        "timezone": str(location.timezone),
-    }
-
-
-_DAY_FIELDS: Final = (
-    "imsak",
-    "fajr",
-    "sunrise",
-    "dhuhr",
-    "asr",
-    "sunset",
-    "maghrib",
-    "isha",
-    "midnight",
-    "last_third",
-)
-
-
-def _day_json(
-    location: widgets.Location, day: date, method: str | None, asr: str, offset: int
-) -> dict[str, object]:
-    entry: dict[str, object] = {"date": day.isoformat()}
-    try:
-        converted = hijri.to_hijri(day, offset)
-        entry["hijri"] = converted.isoformat()
-        entry["ramadan"] = converted.month == 9
-    except widgets.HijriRangeError:
-        entry["hijri"] = None
-        entry["ramadan"] = None
-    try:
-        computed = widgets.prayer_times(location, day, method=method, asr=asr)
-    except widgets.TimeUnavailableError as error:
-        entry.update(dict.fromkeys(_DAY_FIELDS))
-        entry["error"] = str(error)
-        return entry
-    for name in _DAY_FIELDS:
-        entry[name] = cast(datetime, getattr(computed, name)).isoformat()
-    return entry
-
-
-def times_json(
-    location: widgets.Location,
-    days: Sequence[date],
-    *,
-    method: str | None,
-    asr: str,
-    hijri_offset: int,
-    now: datetime,
-) -> dict[str, object]:
-    """The document of ``prayer-times.json``: the place, the method, and one entry per day.
-
-    Times are ISO 8601 instants with the place's UTC offset; a day whose
-    times do not exist under the method has ``null`` times and an ``error``.
-    """
-    chosen = widgets.method_for_country(location.country) if method is None else method
-    source, version = zones.tz_database()
-    return {
-        "generator": f"{PROG} {widgets.__version__}",
-        "generated_at": now.isoformat(),
-        "location": _location_json(location),
-        "method": _method_json(get_method(chosen)),
-        "asr": widgets.Asr(asr).value,
-        "hijri_offset": hijri_offset,
-        "tz_database": {"source": source, "version": version},
-        "days": [_day_json(location, day, method, asr, hijri_offset) for day in days],
-    }
-
-
-def _dumps(document: object) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-
-
-def _links(run: _Run, text: Mapping[str, Any], up: str, ramadan: bool) -> list[dict[str, str]]:
-    links = [{"href": f"{up}month.html", "label": text["month"]}]
-    if ramadan:
-        links.append({"href": f"{up}ramadan.html", "label": text["ramadan"]})
-    links.append({"href": f"{up}prayer-times.json", "label": text["json"]})
-    if run.settings.days:
-        for day in run.dates():
-            label = text["days"].format(date=day.isoformat())
-            links.append({"href": f"{up}days/{day.isoformat()}.html", "label": label})
-    return links
-
-
-def _build_city(run: _Run, writer: _Writer, progress: _Progress, assets: str) -> None:
-    """Write the fragments, pages and JSON of one place under ``run.folder``."""
-    method = run.method_object()
-    settings = run.settings
-    folder = run.folder
-    view = run.strip_view(run.now)
-    text = _texts(view.lang, settings.site_name)
-    city_name = view.city
-    method_name = method.name_ar if view.lang.startswith("ar") and method.name_ar else method.name
-    text["body"] = [
-        text["body1"],
-        text["body2"].format(city=city_name, method=method_name),
-        text["body3"],
-    ]
-    city = {"method_name": method_name, "method_source": method.source}
-    source, version = zones.tz_database()
-
-    def page(assets_prefix: str, home: str, title: str, date_iso: str, day_text: str) -> Any:
-        return {
-            "lang": view.lang,
-            "dir": view.dir,
-            "title": title,
-            "assets": assets_prefix,
-            "home": home,
-            "script": settings.script,
-            "generator": f"{PROG} {widgets.__version__}",
-            "built": run.now.isoformat(),
-            "tz_database": f"{source} {version}",
-            "date_iso": date_iso,
-            "date": day_text,
-        }
-
-    strip = run.strip(run.now)
-    news_fragment = run.news()
-    month = run.timetable(run.today, imsakiya=False)
-    ramadan_month = run.ramadan_month()
-    imsakiya = run.timetable(ramadan_month, imsakiya=True) if ramadan_month else None
-
-    writer.write(f"{folder}prayer-strip.html", strip)
-    writer.write(f"{folder}related-news.html", news_fragment)
-    writer.write(f"{folder}timetable.html", month)
-    if imsakiya is not None:
-        writer.write(f"{folder}imsakiya.html", imsakiya)
-
-    links = _links(run, text, "", imsakiya is not None)
-    title = f"{text['headline']} · {city_name}"
-    shared = {"text": text, "city": city, "links": links}
-    home = f"{assets}index.html"
-    index = page(assets, home, title, view.gregorian_iso, view.gregorian)
-    writer.write(
-        f"{folder}index.html",
-        _page("article.html", page=index, strip=strip, news=news_fragment, **shared),
-    )
-    month_page = page(assets, home, f"{text['month']} · {city_name}", "", "")
-    writer.write(
-        f"{folder}month.html",
-        _page(
-            "table.html", page=month_page, strip=strip, heading=text["month"], table=month, **shared
-        ),
-    )
-    if imsakiya is not None:
-        ramadan_page = page(assets, home, f"{text['ramadan']} · {city_name}", "", "")
-        writer.write(
-            f"{folder}ramadan.html",
-            _page(
-                "table.html",
-                page=ramadan_page,
-                strip=strip,
-                heading=text["ramadan"],
-                table=imsakiya,
-                **shared,
-            ),
-        )
-    progress.step()
-
-    if settings.days:
-        day_links = _links(run, text, "../", imsakiya is not None)
-        for number, day in enumerate(run.dates()):
-            moment = run.now if number == 0 else _day_start(day, run.location.zone)
-            day_strip = run.strip(moment)
-            day_view = run.strip_view(moment)
-            writer.write(f"{folder}days/{day.isoformat()}.prayer-strip.html", day_strip)
-            day_page = page(
-                f"../{assets}",
-                f"../{home}",
-                f"{text['days'].format(date=day.isoformat())} · {city_name}",
-                day_view.gregorian_iso,
-                day_view.gregorian,
-            )
-            writer.write(
-                f"{folder}days/{day.isoformat()}.html",
-                _page(
-                    "article.html",
-                    page=day_page,
-                    strip=day_strip,
-                    news=news_fragment,
-                    text=text,
-                    city=city,
-                    links=day_links,
-                ),
-            )
-            progress.step()
-
-    document = times_json(
-        run.location,
-        run.dates(),
-        method=run.method,
-        asr=run.asr,
-        hijri_offset=run.offset,
-        now=run.now,
-    )
-    writer.write(f"{folder}prayer-times.json", _dumps(document))
-
-
-def _news_items(source: Path | bool | None) -> tuple[Mapping[str, object], ...]:
-    if source is False:
-        return ()
-    if source is None or source is True:
-        data = resources.files("widgets").joinpath("data").joinpath(SAMPLE_NEWS).read_bytes()
-        return tuple(news.load_news(data))
-    return tuple(news.load_news(Path(source)))
-
-
-def build(settings: BuildSettings, now: datetime, *, show_progress: bool = True) -> _Writer:
-    """Write the whole site of ``settings`` as of the instant ``now``; return the writer."""
-    writer = _Writer(settings.out)
-    items = _news_items(settings.news)
-    multi = len(settings.cities) > 1
-    pages_per_city = 1 + (settings.days or 0)
-    progress = _Progress(len(settings.cities) * pages_per_city, show_progress)
-    try:
-        templates = render.templates_path() / "widgets"
-        writer.write("widgets.css", (templates / "widgets.css").read_bytes())
-        if settings.script and (templates / "widgets.js").is_file():
-            writer.write("widgets.js", (templates / "widgets.js").read_bytes())
-        writer.write("page.css", _PAGE_CSS)
-        runs = [
-            _Run(
-                settings=settings,
-                city=city,
-                now=now,
-                items=items,
-                folder=f"{_slug(city.location)}/" if multi else "",
-            )
-            for city in settings.cities
-        ]
-        for run in runs:
-            _build_city(run, writer, progress, "../" if multi else "")
-        if multi:
-            _write_cities_index(runs, writer)
-    finally:
-        progress.close()
-    return writer
-
-
-def _write_cities_index(runs: Sequence[_Run], writer: _Writer) -> None:
-    first = runs[0]
-    view = first.strip_view(first.now)
-    text = _texts(view.lang, first.settings.site_name)
-    source, version = zones.tz_database()
-    entries = [
-        {
-            "href": f"{run.folder}index.html",
-            "name": run.strip_view(run.now).city,
-            "strip": run.strip(run.now),
-        }
-        for run in runs
-    ]
-    page = {
-        "lang": view.lang,
-        "dir": view.dir,
-        "title": f"{text['site_name']} · {text['cities']}",
-        "assets": "",
-        "home": "index.html",
-        "script": first.settings.script,
-        "generator": f"{PROG} {widgets.__version__}",
-        "built": first.now.isoformat(),
-        "tz_database": f"{source} {version}",
-    }
-    writer.write("index.html", _page("cities.html", page=page, text=text, strip="", cities=entries))
-
-
-# --- commands -----------------------------------------------------------------------------------
+        if self.shown:
+            self.stream.write("\n")
+            self.stream.flush()
 
 
 def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
-    settings = build_settings(args)
+    arguments = build_arguments(args)
     now = _parse_now(args.now)
-    writer = build(settings, now, show_progress=not args.quiet)
+    line = _ProgressLine(sys.stderr) if not args.quiet and sys.stderr.isatty() else None
+    try:
+        result = widgets.build_site(now=now, progress=line, **arguments)
+    finally:
+        if line is not None:
+            line.close()
     if not args.quiet:
-        total = writer.written + writer.unchanged
+        written, unchanged = len(result.written), len(result.unchanged)
         print(
-            f"{PROG}: wrote {writer.written} of {total} files to {settings.out}"
-            f" ({writer.unchanged} unchanged)",
+            f"{PROG}: wrote {written} of {written + unchanged} files to {result.out}"
+            f" ({unchanged} unchanged)",
             file=out,
         )
     return 0
 
 
+# --- the other commands ----------------------------------------------------------------------
+
+
 def _single_place(args: argparse.Namespace) -> widgets.Location:
-    custom = _city_from_options(args)
+    custom = _place_from_options(args)
     if custom is not None:
         return custom.location
     return widgets.place(args.city or DEFAULT_CITY)
 
 
-def _formatter(args: argparse.Namespace, location: widgets.Location) -> Formatter:
-    return Formatter(args.locale, location.timezone, _digits(args.digits), _clock(args.clock))
+def _formatter(args: argparse.Namespace, location: widgets.Location) -> widgets.Formatter:
+    return widgets.Formatter(
+        args.locale, location.timezone, _digits(args.digits), _clock(args.clock)
+    )
 
 
 def _table(rows: Sequence[Sequence[str]], out: TextIO) -> None:
@@ -1168,9 +262,9 @@ def _table(rows: Sequence[Sequence[str]], out: TextIO) -> None:
         print("  ".join(cells).rstrip(), file=out)
 
 
-def _hijri_text(formatter: Formatter, day: date, offset: int) -> str:
+def _hijri_text(formatter: widgets.Formatter, day: date, offset: int) -> str:
     try:
-        return formatter.hijri_date(hijri.to_hijri(day, offset))
+        return formatter.hijri_date(widgets.to_hijri(day, offset))
     except widgets.HijriRangeError:
         return ""
 
@@ -1186,7 +280,7 @@ def _cmd_times(args: argparse.Namespace, out: TextIO) -> int:
     formatter = _formatter(args, location)
     computed = widgets.prayer_times(location, day, method=args.method, asr=args.asr)
     if args.json:
-        document = times_json(
+        document = site.times_json(
             location,
             [day],
             method=args.method,
@@ -1194,7 +288,7 @@ def _cmd_times(args: argparse.Namespace, out: TextIO) -> int:
             hijri_offset=args.hijri_offset,
             now=now,
         )
-        out.write(_dumps(document))
+        out.write(site.dumps(document))
         return 0
     names = " · ".join(dict.fromkeys(filter(None, (location.name_en, location.name))))
     dates = " · ".join(
@@ -1219,7 +313,7 @@ def _cmd_timetable(args: argparse.Namespace, out: TextIO) -> int:
     month = _parse_month(args.month) if args.month else now.astimezone(location.zone).date()
     formatter = _formatter(args, location)
     if args.format == "html":
-        fragment = render.render_timetable(
+        fragment = widgets.render_timetable(
             location,
             month=month,
             now=now,
@@ -1233,11 +327,15 @@ def _cmd_timetable(args: argparse.Namespace, out: TextIO) -> int:
         )
         out.write(fragment + "\n")
         return 0
-    days = _ramadan_days(month, args.hijri_offset) if args.imsakiya else _month_days(month)
+    days = _month_days(month)
+    if args.imsakiya:
+        days = widgets.ramadan_days(days[0], days[-1], args.hijri_offset)
     if not days:
-        raise InvalidInputError("month", month.strftime("%Y-%m"), "a month with days of Ramadan")
+        raise widgets.InvalidInputError(
+            "month", month.strftime("%Y-%m"), "a month with days of Ramadan"
+        )
     if args.format == "json":
-        document = times_json(
+        document = site.times_json(
             location,
             days,
             method=args.method,
@@ -1245,11 +343,13 @@ def _cmd_timetable(args: argparse.Namespace, out: TextIO) -> int:
             hijri_offset=args.hijri_offset,
             now=now,
         )
-        out.write(_dumps(document))
+        out.write(site.dumps(document))
         return 0
     prayers = list(widgets.Prayer)
     method = (
-        get_method(args.method) if args.method else widgets.method_for_country(location.country)
+        widgets.get_method(args.method)
+        if args.method
+        else widgets.method_for_country(location.country)
     )
     print(f"{location.name_en or location.display_name} · {location.timezone}", file=out)
     print(_method_label(method), file=out)
@@ -1265,7 +365,7 @@ def _cmd_timetable(args: argparse.Namespace, out: TextIO) -> int:
         except widgets.TimeUnavailableError:
             computed = None
         if args.imsakiya:
-            row.append(hijri.to_hijri(day, args.hijri_offset).isoformat())
+            row.append(widgets.to_hijri(day, args.hijri_offset).isoformat())
             row.append(formatter.time(computed.imsak) if computed else "—")
         row.extend(formatter.time(computed.time(p)) if computed else "—" for p in prayers)
         rows.append(row)
@@ -1289,14 +389,14 @@ def _cmd_places(args: argparse.Namespace, out: TextIO) -> int:
         known = sorted({location.country for location in places})
         places = [location for location in places if location.country == wanted]
         if not places:
-            raise UnknownNameError(
+            raise widgets.UnknownNameError(
                 "country",
                 args.country,
                 "the ISO code of a country with built-in places: " + ", ".join(known),
-                _close(wanted, dict.fromkeys(known)),
+                difflib.get_close_matches(wanted, known, n=3),
             )
     if args.json:
-        out.write(_dumps([_location_json(location) for location in places]))
+        out.write(site.dumps([site.location_json(location) for location in places]))
         return 0
     rows = [("slug", "country", "timezone", "latitude", "longitude", "name", "name_ar")]
     rows += [
@@ -1330,10 +430,10 @@ def _cmd_methods(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         documents = []
         for method in methods:
-            document = _method_json(method)
+            document = site.method_json(method)
             document["default_for"] = defaults.get(method.slug, [])
             documents.append(document)
-        out.write(_dumps(documents))
+        out.write(site.dumps(documents))
         return 0
     for method in methods:
         title = method.name + (f" ({method.name_ar})" if method.name_ar else "")
@@ -1355,8 +455,6 @@ def _cmd_methods(args: argparse.Namespace, out: TextIO) -> int:
             print(f"    source: {method.source}", file=out)
     return 0
 
-
-# --- the parser ---------------------------------------------------------------------------------
 
 _BUILD_EPILOG: Final = """\
 files (under --out; with several cities, under --out/<slug>/ and an index.html
@@ -1446,27 +544,32 @@ def _parser() -> argparse.ArgumentParser:
     )
     _place_options(build_parser, repeat=True)
     _time_options(build_parser, locale=None, clock=None)
-    site = build_parser.add_argument_group("site")
-    site.add_argument("--out", metavar="DIR", help=f"output folder (default {DEFAULT_OUT}/)")
-    site.add_argument("--config", metavar="TOML", help="a site.toml with cities and settings")
-    site.add_argument("--days", type=int, metavar="N", help="also write a page for each of N days")
-    site.add_argument("--news", metavar="FILE", help="news items: a JSON list, or an RSS/Atom feed")
-    site.add_argument("--no-news", dest="no_news", action="store_true", help="no related news")
-    site.add_argument("--news-limit", dest="news_limit", type=int, metavar="N", help="default 6")
-    site.add_argument(
+    group = build_parser.add_argument_group("site")
+    group.add_argument("--out", metavar="DIR", help=f"output folder (default {DEFAULT_OUT}/)")
+    group.add_argument("--config", metavar="TOML", help="a site.toml with cities and settings")
+    group.add_argument("--days", type=int, metavar="N", help="also write a page for each of N days")
+    group.add_argument(
+        "--news", metavar="FILE", help="news items: a JSON list, or an RSS/Atom feed"
+    )
+    group.add_argument("--no-news", dest="no_news", action="store_true", help="no related news")
+    group.add_argument("--news-limit", dest="news_limit", type=int, metavar="N", help="default 6")
+    group.add_argument(
         "--imsakiya",
         action=argparse.BooleanOptionalAction,
         default=None,
         help="build the Ramadan imsakiya (default: when the month has days of Ramadan)",
     )
-    site.add_argument(
+    group.add_argument(
         "--script",
         action=argparse.BooleanOptionalAction,
         default=None,
         help="copy widgets.js and load it from the pages (default: yes)",
     )
-    site.add_argument("--site-name", dest="site_name", help="the name in the demo page header")
-    site.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    group.add_argument("--site-name", dest="site_name", help="the name in the demo page header")
+    group.add_argument(
+        "--jobs", type=int, default=1, metavar="N", help="build N places at once (default 1)"
+    )
+    group.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     build_parser.set_defaults(run=_cmd_build)
 
     times_parser = commands.add_parser(
@@ -1566,6 +669,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                 devnull = os.open(os.devnull, os.O_WRONLY)
                 os.dup2(devnull, sys.stdout.fileno())
             return 0
-        except (WidgetsError, ValueError, OSError) as error:
+        except (widgets.WidgetsError, ValueError, OSError) as error:
             print(f"{PROG}: error: {_message(error)}", file=sys.stderr)
             return 1

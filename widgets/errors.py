@@ -16,6 +16,7 @@ from collections.abc import Iterable
 __all__ = [
     "HijriRangeError",
     "InvalidInputError",
+    "MissingExtraError",
     "TimeUnavailableError",
     "UnknownNameError",
     "WidgetsError",
@@ -72,3 +73,7 @@ class TimeUnavailableError(WidgetsError, ValueError):
     def __init__(self, prayer: str, message: str) -> None:
         self.prayer = prayer
         super().__init__(message)
+
+
+class MissingExtraError(WidgetsError, ImportError):
+    """An optional dependency (a pip extra) that this call needs is not installed."""

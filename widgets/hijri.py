@@ -48,6 +48,7 @@ __all__ = [
     "hijri_today",
     "is_ramadan",
     "month_start",
+    "ramadan_days",
     "to_hijri",
 ]
 
@@ -387,3 +388,31 @@ def hijri_today(
         if now.astimezone(timezone.utc) >= maghrib.astimezone(timezone.utc):
             today += timedelta(days=1)
     return to_hijri(today, offset, overrides)
+
+
+def ramadan_days(
+    first: date, last: date, offset: int = 0, overrides: HijriOverrides | None = None
+) -> list[date]:
+    """Return the days of the first Ramadan that has days from ``first`` to ``last``.
+
+    The whole month is returned, also its days outside the span; an empty
+    list when no day of Ramadan falls in it. ``offset`` and ``overrides`` are
+    as in :func:`to_hijri`.
+
+    >>> days = ramadan_days(date(2026, 3, 1), date(2026, 3, 31))
+    >>> days[0], days[-1], len(days)
+    (datetime.date(2026, 2, 18), datetime.date(2026, 3, 19), 30)
+    """
+    first = _check_day("first", first)
+    last = _check_day("last", last)
+    days: list[date] = []
+    current = first - timedelta(days=30)
+    while current <= last + timedelta(days=30):
+        if is_ramadan(current, offset, overrides):
+            days.append(current)
+        elif days and days[-1] >= first:
+            break
+        elif days:
+            days = []
+        current += timedelta(days=1)
+    return days if days and days[-1] >= first and days[0] <= last else []

@@ -63,17 +63,23 @@ __all__ = [
     "GREGORIAN_DATE_EN",
     "HIJRI_ERA_AR",
     "HIJRI_ERA_EN",
+    "LABELS_AR",
+    "LABELS_EN",
     "NEWS_STAMP",
     "NEWS_STAMP_24H",
     "NEWS_STAMP_PADDED",
     "PRAYER_NAMES_AR",
     "PRAYER_NAMES_EN",
+    "TABLE_DATE",
+    "TABLE_MONTH",
     "TIME_12H",
     "TIME_24H",
     "Ago",
     "Clock",
     "Digits",
     "Formatter",
+    "Labels",
+    "cached_formatter",
     "get_locale",
     "to_digits",
 ]
@@ -92,8 +98,54 @@ GREGORIAN_DATE = "EEEE، d MMMM y"
 """The Gregorian date line in Arabic: ``الاثنين، 24 نوفمبر 2025``."""
 GREGORIAN_DATE_EN = "EEEE, d MMMM y"
 """The Gregorian date line in English: ``Monday, 24 November 2025``."""
+TABLE_DATE = "EEEE d MMMM"
+"""The date column of a timetable: ``الأربعاء 30 أبريل``."""
+TABLE_MONTH = "MMMM y"
+"""The month in a timetable caption: ``أبريل 2025``."""
 HIJRI_ERA_AR = "هـ"
 HIJRI_ERA_EN = "AH"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Labels:
+    """The words of the widgets' own interface in one language (``{city}``... are filled in)."""
+
+    strip: str
+    next: str
+    unavailable: str
+    countdown: str
+    month: str
+    imsakiya: str
+    date: str
+    ramadan: str
+    imsak: str
+    news: str
+
+
+LABELS_AR = Labels(
+    strip="مواقيت الصلاة في {city}",
+    next="الصلاة القادمة",
+    unavailable="غير متاح",
+    countdown="{name} بعد {time}",
+    month="مواقيت الصلاة في {city}، {month}",
+    imsakiya="إمساكية رمضان {year} هـ، {city}",
+    date="التاريخ",
+    ramadan="رمضان",
+    imsak="الإمساك",
+    news="أخبار ذات صلة",
+)
+LABELS_EN = Labels(
+    strip="Prayer times in {city}",
+    next="next prayer",
+    unavailable="not available",
+    countdown="{name} in {time}",
+    month="Prayer times in {city}, {month}",
+    imsakiya="Ramadan {year} AH imsakiya, {city}",
+    date="Date",
+    ramadan="Ramadan",
+    imsak="Imsak",
+    news="Related news",
+)
 
 Digits = Literal["latn", "arab"]
 Clock = Literal["12h", "24h"]
@@ -227,28 +279,9 @@ def _instant_text(instant: datetime, zone: tzinfo, pattern: str, locale: Locale)
         ) from None
 
 
-class _LocaleRef:
-    """A Babel locale handed to a cache keyed by its tag, without being part of the key.
-
-    Every ``_LocaleRef`` equals every other: the tag next to it in the call
-    names the locale, and comparing tags is cheaper than comparing locales.
-    """
-
-    __slots__ = ("locale",)
-
-    def __init__(self, locale: Locale) -> None:
-        self.locale = locale
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _LocaleRef)
-
-    def __hash__(self) -> int:
-        return 0
-
-
 @lru_cache(maxsize=2048)
-def _day_text(day: date, pattern: str, tag: str, ref: _LocaleRef) -> str:
-    return str(parse_pattern(pattern).apply(day, ref.locale))
+def _day_text(day: date, pattern: str, tag: str) -> str:
+    return str(parse_pattern(pattern).apply(day, get_locale(tag)))
 
 
 # The clock patterns hold no date field: their output depends on the local hour and
@@ -258,20 +291,18 @@ _MINUTE_SLOT = "\ue000"  # a private-use character, printed in place of the minu
 
 
 @lru_cache(maxsize=4096)
-def _shown_clock(
-    hour: int, minute: int, pattern: str, tag: str, digits: str, ref: _LocaleRef
-) -> str:
-    text = _clock_text(hour, minute, pattern, tag, ref)
+def _shown_clock(hour: int, minute: int, pattern: str, tag: str, digits: str) -> str:
+    text = _clock_text(hour, minute, pattern, tag)
     return _arabic_indic(text) if digits == "arab" else text
 
 
-def _clock_text(hour: int, minute: int, pattern: str, tag: str, ref: _LocaleRef) -> str:
-    before, after = _clock_around_minute(hour, pattern, tag, ref)
+def _clock_text(hour: int, minute: int, pattern: str, tag: str) -> str:
+    before, after = _clock_around_minute(hour, pattern, tag)
     return f"{before}{minute:02d}{after}"
 
 
 @lru_cache(maxsize=512)
-def _clock_around_minute(hour: int, pattern: str, tag: str, ref: _LocaleRef) -> tuple[str, str]:
+def _clock_around_minute(hour: int, pattern: str, tag: str) -> tuple[str, str]:
     """What a clock pattern prints before and after its ``mm`` field at ``hour``.
 
     Babel prints a pattern field by field and ``mm`` as two Latin digits, so
@@ -282,7 +313,9 @@ def _clock_around_minute(hour: int, pattern: str, tag: str, ref: _LocaleRef) -> 
         raise InvalidInputError("pattern", pattern, "a clock pattern with one 'mm' field")
     wall = datetime(_WALL_DAY.year, _WALL_DAY.month, _WALL_DAY.day, hour)
     slotted = f"{before}'{_MINUTE_SLOT}'{after}"
-    first, _, last = str(parse_pattern(slotted).apply(wall, ref.locale)).partition(_MINUTE_SLOT)
+    first, _, last = str(parse_pattern(slotted).apply(wall, get_locale(tag))).partition(
+        _MINUTE_SLOT
+    )
     return first, last
 
 
@@ -344,12 +377,12 @@ class Formatter:
     clock: Clock
     ago: Ago
     prayer_names: Mapping[Prayer, str]
+    labels: Labels
     time_pattern: str
     stamp_pattern: str
     date_pattern: str
     _key: tuple[object, ...]
     _tag: str
-    _ref: _LocaleRef
     _shown_names: Mapping[Prayer, str]
 
     def __init__(
@@ -387,12 +420,12 @@ class Formatter:
         init(self, "clock", clock)
         init(self, "ago", ago)
         init(self, "prayer_names", names)
+        init(self, "labels", LABELS_AR if arabic else LABELS_EN)
         init(self, "time_pattern", TIME_12H if twelve else TIME_24H)
         init(self, "stamp_pattern", NEWS_STAMP if twelve else NEWS_STAMP_24H)
         init(self, "date_pattern", GREGORIAN_DATE if arabic else GREGORIAN_DATE_EN)
         init(self, "_key", (bound, zone_info, digits, clock, ago, tuple(names.items())))
         init(self, "_tag", str(bound))
-        init(self, "_ref", _LocaleRef(bound))
         init(
             self,
             "_shown_names",
@@ -444,7 +477,7 @@ class Formatter:
         if days == 1:
             word, joined = _yesterday_pattern(self.locale)
             local = published_utc.astimezone(self.zone)
-            at = _clock_text(local.hour, local.minute, self.time_pattern, self._tag, self._ref)
+            at = _clock_text(local.hour, local.minute, self.time_pattern, self._tag)
             return joined.replace("{1}", word).replace("{0}", at)
         return self._count("day", days)
 
@@ -464,9 +497,7 @@ class Formatter:
         """
         moment = _check_aware("moment", moment)
         local = moment.astimezone(self.zone)
-        return _shown_clock(
-            local.hour, local.minute, self.time_pattern, self._tag, self.digits, self._ref
-        )
+        return _shown_clock(local.hour, local.minute, self.time_pattern, self._tag, self.digits)
 
     def gregorian_date(self, day: date) -> str:
         """Return the Gregorian date line for the calendar ``day``: ``الاثنين، 24 نوفمبر 2025``.
@@ -477,7 +508,15 @@ class Formatter:
             raise InvalidInputError(
                 "day", day, "a date, not a datetime (take .date() in the site's zone)"
             )
-        return self._show(_day_text(day, self.date_pattern, self._tag, self._ref))
+        return self._show(_day_text(day, self.date_pattern, self._tag))
+
+    def table_date(self, day: date) -> str:
+        """Return the date column of a timetable row: ``الأربعاء 30 أبريل``."""
+        return self._show(_day_text(day, TABLE_DATE, self._tag))
+
+    def month_year(self, day: date) -> str:
+        """Return the month and year of ``day``, as in a timetable caption: ``أبريل 2025``."""
+        return self._show(_day_text(day, TABLE_MONTH, self._tag))
 
     def hijri_date(self, hijri: HijriDate) -> str:
         """Return the Hijri date line: ``3 جمادى الآخرة 1447 هـ`` (English: ``... 1447 AH``).
@@ -567,6 +606,24 @@ class Formatter:
         if text is None:
             text = self._instant("published", published, self.stamp_pattern)
         return self._show(text)
+
+
+@lru_cache(maxsize=64)
+def cached_formatter(
+    locale: str,
+    zone: str | tzinfo,
+    digits: Digits = "latn",
+    clock: Clock = "12h",
+    prayer_names: tuple[tuple[str, str], ...] | None = None,
+    ago: Ago = "قبل",
+) -> Formatter:
+    """Return a shared :class:`Formatter` for these plain values (``prayer_names`` as pairs).
+
+    Renders ask for the same few formatters over and over; building one
+    parses the locale and the zone, so they are kept, 64 at most.
+    """
+    names = None if prayer_names is None else dict(prayer_names)
+    return Formatter(locale, zone, digits, clock, prayer_names=names, ago=ago)
 
 
 def _merge_names(base: Mapping[Prayer, str], given: object) -> Mapping[Prayer, str]:

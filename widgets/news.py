@@ -1,8 +1,8 @@
-"""News items for the related-news list: validation, URL safety, de-duplication, feeds.
+"""News items for the related-news list: validation, URL safety, de-duplication, order.
 
 A :class:`NewsItem` is a headline with a link and an aware publication time.
 :func:`prepare_items` turns what a site has (items, mappings, the output of
-:func:`load_news`) into the list the widget shows: bad items skipped with a
+:func:`widgets.feeds.load_news`) into the list the widget shows: bad items skipped with a
 warning, duplicates and the current article removed, ordered and cut.
 
 Links are kept only when a browser would open them as ``http``/``https`` or
@@ -21,30 +21,22 @@ as a path on the host site; see :func:`safe_url`.
 
 from __future__ import annotations
 
-import calendar
 import html
-import io
-import json
 import logging
-import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from html.parser import HTMLParser
-from pathlib import Path
+from datetime import datetime
 from types import MappingProxyType
 from typing import Any, Literal
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
-from .errors import InvalidInputError, WidgetsError
+from .errors import InvalidInputError
 
 __all__ = [
-    "MissingExtraError",
     "NewsItem",
     "NewsOrder",
     "coerce_item",
-    "load_news",
     "prepare_items",
     "safe_url",
 ]
@@ -55,11 +47,6 @@ NewsOrder = Literal["given", "newest"]
 
 URL_ALLOWED = "an http or https URL with a host, or a site-relative path"
 PUBLISHED_ALLOWED = "a timezone-aware datetime or an ISO 8601 string with an offset"
-SOURCE_ALLOWED = (
-    "a path to a JSON list of news items, a JSON object with an 'items' list, "
-    "or an RSS/Atom feed (or that file's bytes)"
-)
-FEEDS_HINT = "install prayer-news-widgets[feeds] to read RSS/Atom feeds"
 
 # URL Standard, "basic URL parser" (https://url.spec.whatwg.org/#concept-basic-url-parser):
 # a browser first removes leading and trailing "C0 control or space" (U+0000-U+0020), then
@@ -74,23 +61,18 @@ _FIRST_SEGMENT_END = re.compile(r"[/\\?#]")
 _SAFE_SCHEMES = frozenset({"http", "https"})
 _DEFAULT_PORTS = MappingProxyType({"http": 80, "https": 443})
 _SLASHES = "/\\"
-_UTF8_BOM = b"\xef\xbb\xbf"
 
 
-class MissingExtraError(WidgetsError, ImportError):
-    """An optional dependency (a pip extra) that this call needs is not installed."""
-
-
-def _whatwg_clean(url: str) -> str:
+def whatwg_clean(url: str) -> str:
     """Strip ``url`` the way a browser does before parsing it (URL Standard, basic URL parser).
 
-    >>> _whatwg_clean(" \\x01java\\tscript:\\nalert(1) ")
+    >>> whatwg_clean(" \\x01java\\tscript:\\nalert(1) ")
     'javascript:alert(1)'
     """
     return url.strip(_C0_CONTROL_OR_SPACE).translate(_TAB_OR_NEWLINE)
 
 
-def _scheme(cleaned: str) -> str | None:
+def url_scheme(cleaned: str) -> str | None:
     """The lower-case scheme a browser reads from an already cleaned URL, or None."""
     found = _SCHEME.match(cleaned)
     return found.group()[:-1].lower() if found else None
@@ -132,11 +114,11 @@ def safe_url(url: str) -> str | None:
     """
     if not isinstance(url, str):
         return None
-    cleaned = _whatwg_clean(url)
+    cleaned = whatwg_clean(url)
     if not _acceptable(cleaned):
         return None
     decoded = html.unescape(cleaned)
-    if decoded != cleaned and not _acceptable(_whatwg_clean(decoded)):
+    if decoded != cleaned and not _acceptable(whatwg_clean(decoded)):
         return None
     return cleaned
 
@@ -145,7 +127,7 @@ def _acceptable(cleaned: str) -> bool:
     """The rule of :func:`safe_url`, for a URL already cleaned as a browser cleans it."""
     if not cleaned or _CONTROL.search(cleaned):
         return False
-    scheme = _scheme(cleaned)
+    scheme = url_scheme(cleaned)
     if scheme is not None:
         if scheme not in _SAFE_SCHEMES or not cleaned[len(scheme) + 1 :].startswith("//"):
             return False
@@ -392,186 +374,3 @@ def _coerce_or_warn(index: int, raw: object) -> NewsItem | None:
         return None
     logger.warning("news item %d: image dropped: %s", index, image_error)
     return item
-
-
-def _check_base_url(base_url: str | None) -> str | None:
-    if base_url is None:
-        return None
-    cleaned = safe_url(base_url)
-    if cleaned is None or _scheme(cleaned) is None:
-        raise InvalidInputError("base_url", base_url, "an absolute http or https URL, or None")
-    return cleaned
-
-
-def _resolve(base_url: str | None, value: object) -> object:
-    """Resolve a scheme-less string against ``base_url``; anything else is returned as it is."""
-    if base_url is None or not isinstance(value, str) or not value.strip():
-        return value
-    cleaned = _whatwg_clean(value)
-    if _scheme(cleaned) is not None:
-        return value
-    return urljoin(base_url, cleaned)
-
-
-def load_news(
-    source: str | os.PathLike[str] | bytes, *, base_url: str | None = None
-) -> list[dict[str, object]]:
-    """Read news items from a JSON file or an RSS/Atom feed, as raw mappings.
-
-    ``source`` is a file path (``str`` or path-like) or the file's content as
-    ``bytes``; nothing is fetched from the network. The format is told from
-    the content: JSON (a list of items, or an object whose ``"items"`` is
-    that list) or XML (an RSS or Atom feed, read with feedparser from the
-    ``feeds`` extra; without it :class:`MissingExtraError` says what to
-    install).
-
-    Feed entries become mappings with ``title`` (as plain text), ``url`` (the
-    entry link), ``published`` (the published time, else the updated time, as
-    an aware UTC datetime; an unreadable date is passed on as its text),
-    ``image`` (``media:thumbnail``, else an image ``media:content``, else an
-    image enclosure, with ``image_width``/``image_height`` when given) and
-    ``source`` (the entry's source title, else the feed title).
-
-    ``base_url`` (an absolute http(s) URL) resolves scheme-less ``url`` and
-    ``image`` values, protocol-relative ones included. Nothing is validated
-    here: pass the result to :func:`prepare_items`, which skips a bad entry
-    with a warning. A JSON list element that is not an object is skipped here
-    with a warning. A missing file raises ``OSError``.
-    """
-    base = _check_base_url(base_url)
-    if isinstance(source, bytes):
-        data, label = source, _describe(source)
-    elif isinstance(source, (str, os.PathLike)):
-        path = os.fspath(source)
-        if _scheme(_whatwg_clean(path)) in {"http", "https", "ftp", "feed"}:
-            raise InvalidInputError(
-                "source", source, "a file path or the file's bytes (fetch URLs yourself)"
-            )
-        data, label = Path(path).read_bytes(), path
-    else:
-        raise InvalidInputError("source", source, SOURCE_ALLOWED)
-
-    head = data.removeprefix(_UTF8_BOM).lstrip()[:1]
-    if head in (b"[", b"{"):
-        return _json_items(data, label, base)
-    if head == b"<":
-        return _feed_items(data, label, base)
-    raise InvalidInputError("source", label, SOURCE_ALLOWED)
-
-
-def _describe(data: bytes) -> str:
-    return f"<{len(data)} bytes starting {data[:24]!r}>"
-
-
-def _json_items(data: bytes, label: str, base_url: str | None) -> list[dict[str, object]]:
-    try:
-        document = json.loads(data)
-    except ValueError as error:  # JSONDecodeError and UnicodeDecodeError both are
-        raise InvalidInputError("source", label, SOURCE_ALLOWED) from error
-    entries = document.get("items") if isinstance(document, dict) else document
-    if not isinstance(entries, list):
-        raise InvalidInputError("source", label, SOURCE_ALLOWED)
-    result: list[dict[str, object]] = []
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict):
-            logger.warning("skipping news item %d of %s: not a JSON object", index, label)
-            continue
-        item: dict[str, object] = dict(entry)
-        for key in ("url", "image"):
-            if key in item:
-                item[key] = _resolve(base_url, item[key])
-        result.append(item)
-    return result
-
-
-class _TextExtractor(HTMLParser):
-    """Collects the text of an HTML fragment, entities decoded."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def _plain_text(detail: object, fallback: object) -> str | None:
-    """The text of a feedparser text construct (``title_detail``), whitespace collapsed."""
-    value = fallback
-    kind = ""
-    if isinstance(detail, Mapping):
-        value = detail.get("value", fallback)
-        kind = str(detail.get("type", ""))
-    if not isinstance(value, str):
-        return None
-    if kind in ("text/html", "application/xhtml+xml"):
-        extractor = _TextExtractor()
-        extractor.feed(value)
-        extractor.close()
-        value = "".join(extractor.parts)
-    return " ".join(value.split())
-
-
-def _pixels(value: object) -> int | None:
-    text = str(value).strip() if value is not None else ""
-    return int(text) if text.isascii() and text.isdigit() and int(text) > 0 else None
-
-
-def _is_image(media: Mapping[str, Any]) -> bool:
-    return media.get("medium") == "image" or str(media.get("type", "")).startswith("image/")
-
-
-def _feed_image(entry: Mapping[str, Any]) -> tuple[str, int | None, int | None] | None:
-    candidates: list[Mapping[str, Any]] = list(entry.get("media_thumbnail") or [])
-    candidates += [m for m in entry.get("media_content") or [] if _is_image(m)]
-    candidates += [
-        {"url": link.get("href"), "width": None, "height": None}
-        for link in entry.get("links") or []
-        if link.get("rel") == "enclosure" and str(link.get("type", "")).startswith("image/")
-    ]
-    for media in candidates:
-        url = media.get("url")
-        if isinstance(url, str) and url.strip():
-            return url, _pixels(media.get("width")), _pixels(media.get("height"))
-    return None
-
-
-def _feed_items(data: bytes, label: str, base_url: str | None) -> list[dict[str, object]]:
-    try:
-        import feedparser
-    except ImportError as error:
-        raise MissingExtraError(FEEDS_HINT) from error
-    headers = {"content-location": base_url} if base_url else {}
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
-    entries: list[Mapping[str, Any]] = list(parsed.get("entries") or [])
-    if not parsed.get("version") and not entries:
-        raise InvalidInputError("source", label, SOURCE_ALLOWED)
-    feed: Mapping[str, Any] = parsed.get("feed") or {}
-    feed_title = _plain_text(feed.get("title_detail"), feed.get("title")) or None
-
-    result: list[dict[str, object]] = []
-    for parsed_entry in entries:
-        # a plain dict: feedparser's own lookup maps a missing "updated" to "published", with a
-        # DeprecationWarning; read only the keys the entry really has
-        entry: dict[str, Any] = dict(parsed_entry)
-        item: dict[str, object] = {}
-        title = _plain_text(entry.get("title_detail"), entry.get("title"))
-        if title is not None:
-            item["title"] = title
-        if entry.get("link"):
-            item["url"] = _resolve(base_url, entry["link"])
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        if stamp:  # feedparser gives UTC struct_time values
-            item["published"] = datetime.fromtimestamp(calendar.timegm(stamp), timezone.utc)
-        elif entry.get("published") or entry.get("updated"):
-            item["published"] = entry.get("published") or entry.get("updated")
-        image = _feed_image(entry)
-        if image is not None:
-            item["image"] = _resolve(base_url, image[0])
-            item["image_width"], item["image_height"] = image[1], image[2]
-        origin: Mapping[str, Any] = entry.get("source") or {}
-        source = _plain_text(origin.get("title_detail"), origin.get("title")) or feed_title
-        if source:
-            item["source"] = source
-        result.append(item)
-    return result

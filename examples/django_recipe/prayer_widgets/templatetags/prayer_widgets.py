@@ -25,7 +25,8 @@ from typing import Any
 from django import template
 
 from widgets.errors import WidgetsError
-from widgets.render import Fragment, render_timetable, widget_globals
+from widgets.host import widget_globals
+from widgets.render import Fragment, render_timetable
 
 register = template.Library()
 logger = logging.getLogger("widgets")
