@@ -554,7 +554,7 @@ METHODS: Mapping[str, Method] = _presets(
         isha_angle=18.0,
         adjustments=Adjustments(dhuhr=5, maghrib=3),
         shafaq=Shafaq.GENERAL,
-        source="Moonsighting Committee Worldwide (Khalid Shaukat): 18° / 18° bounded by seasonal limits, dhuhr +5, maghrib +3 min; 1/7 of the night at 55° and above.",
+        source="Moonsighting Committee Worldwide (Khalid Shaukat): 18° / 18° bounded by seasonal limits, dhuhr +5, maghrib +3 min; at 55° and above one seventh of the night and the seasonal limits, the tighter winning.",
     ),
 )
 

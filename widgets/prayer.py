@@ -44,7 +44,7 @@ __all__ = ["PrayerDay", "PrayerTime", "prayer_times", "timetable"]
 
 #: Latitude from which the recommended high-latitude rule is one seventh of the night.
 SEVENTH_OF_NIGHT_FROM = 48.0
-#: Moonsighting Committee: latitude from which Fajr and Isha are one seventh of the night.
+#: Moonsighting Committee: latitude from which one seventh of the night replaces the angles.
 MOONSIGHTING_SEVENTH_FROM = 55.0
 #: Polar-circle resolution by nearest place stops moving towards the equator below this latitude.
 NEAREST_LATITUDE_LIMIT = 65.0
@@ -374,19 +374,21 @@ def _compute_day(
     if interval is not None:
         isha = solar.sunset + interval / 60.0
     if method.shafaq is not None:
-        if abs(place.latitude) >= MOONSIGHTING_SEVENTH_FROM:
+        # From 55 degrees one seventh of the night replaces the angles; the seasonal
+        # limits bound either, the tighter (later Fajr, earlier Isha) winning.
+        seventh = abs(place.latitude) >= MOONSIGHTING_SEVENTH_FROM
+        if seventh:
             fajr = solar.sunrise - night / 7.0
-            if interval is None:
+        earliest = solar.sunrise - _seasonal_minutes(place.latitude, day, _MORNING_LIMIT) / 60
+        if math.isnan(fajr) or fajr < earliest:
+            fajr = earliest
+        if interval is None:
+            if seventh:
                 isha = solar.sunset + night / 7.0
-        else:
-            earliest = solar.sunrise - _seasonal_minutes(place.latitude, day, _MORNING_LIMIT) / 60
-            if math.isnan(fajr) or fajr < earliest:
-                fajr = earliest
-            if interval is None:
-                limit = _seasonal_minutes(place.latitude, day, _SHAFAQ_LIMITS[method.shafaq])
-                latest = solar.sunset + limit / 60.0
-                if math.isnan(isha) or isha > latest:
-                    isha = latest
+            limit = _seasonal_minutes(place.latitude, day, _SHAFAQ_LIMITS[method.shafaq])
+            latest = solar.sunset + limit / 60.0
+            if math.isnan(isha) or isha > latest:
+                isha = latest
     elif rule is not HighLatitude.NONE:
         earliest = solar.sunrise - _night_portion(rule, method.fajr_angle) * night
         if math.isnan(fajr) or fajr < earliest:
