@@ -121,12 +121,19 @@ def test_raw_angle_times_match_pyephem(latitude: float, longitude: float) -> Non
     assert worst <= 60
 
 
-@pytest.mark.parametrize(("latitude", "longitude"), PLACES[::4], ids=lambda v: f"{v:g}")
-def test_unrounded_times_within_fifteen_seconds(latitude: float, longitude: float) -> None:
+def test_unrounded_times_within_five_seconds_per_prayer(capsys: pytest.CaptureFixture[str]) -> None:
     # praytimes' own single pass from fixed guesses is up to ~30 s off at Fajr and Isha;
-    # the refinement pass brings every time within a few seconds of PyEphem.
-    location = Location(latitude=latitude, longitude=longitude, timezone="UTC")
-    for day in DATES:
-        ours = prayer_times(location, day, method=UNROUNDED, high_latitude="none")
-        for prayer, expected in _ephem_times(latitude, longitude, day).items():
-            assert abs((getattr(ours, prayer) - expected).total_seconds()) <= 15, (prayer, day)
+    # the refinement pass brings every time, Asr included, within a few seconds of PyEphem.
+    # (adhan's Asr differs from both by 12-30 s at some places: it takes the noon shadow
+    # with the declination at 0h UT of the date, not at the day's own time.)
+    worst: dict[str, float] = {}
+    for latitude, longitude in PLACES:
+        location = Location(latitude=latitude, longitude=longitude, timezone="UTC")
+        for day in DATES:
+            ours = prayer_times(location, day, method=UNROUNDED, high_latitude="none")
+            for prayer, expected in _ephem_times(latitude, longitude, day).items():
+                error = abs((getattr(ours, prayer) - expected).total_seconds())
+                worst[prayer] = max(worst.get(prayer, 0.0), error)
+    with capsys.disabled():
+        print("\nworst seconds from PyEphem:", {p: round(e, 1) for p, e in worst.items()})
+    assert all(error <= 5 for error in worst.values()), worst
