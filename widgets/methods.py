@@ -201,6 +201,9 @@ class Method:
     al-Qura: 120). ``maghrib_angle`` sets Maghrib by depression instead of
     sunset. ``adjustments`` are the authority's own minutes per prayer.
     ``high_latitude=None`` picks the recommended rule for the latitude.
+    ``elevation=True`` says the authority lowers the horizon for the place's
+    height (sunrise earlier, sunset and Maghrib later); otherwise times are for
+    the horizon at sea level, whatever the location's ``elevation``.
 
     >>> Method(slug="custom", name="Custom", fajr_angle=18.0, isha_angle=17.0).isha_angle
     17.0
@@ -219,6 +222,7 @@ class Method:
     midnight: Midnight = Midnight.STANDARD
     imsak_minutes: float = 10.0
     shafaq: Shafaq | None = None
+    elevation: bool = False
     name_ar: str = ""
     source: str = ""
 
@@ -248,6 +252,8 @@ class Method:
             )
         if self.shafaq is not None:
             object.__setattr__(self, "shafaq", coerce(Shafaq, self.shafaq, "shafaq"))
+        if not isinstance(self.elevation, bool):
+            raise InvalidInputError("elevation", self.elevation, "True or False")
 
     def isha_interval(self, ramadan: bool) -> float | None:
         """Minutes from sunset to Isha for an interval method, else ``None``."""

@@ -38,7 +38,7 @@ from .methods import (
     method_for_country,
 )
 from .places import Location, as_location
-from .sun import SolarDay, rises_and_sets, solar_day
+from .sun import HORIZON, SolarDay, dip, rises_and_sets, solar_day
 
 __all__ = ["PrayerDay", "PrayerTime", "prayer_times", "timetable"]
 
@@ -246,7 +246,7 @@ def _require_aware(field: str, value: object) -> None:
 
 
 def _solar_hours(
-    latitude: float, longitude: float, day: Date, method: Method, factor: int
+    latitude: float, longitude: float, day: Date, method: Method, factor: int, horizon: float
 ) -> SolarDay:
     return solar_day(
         latitude,
@@ -256,6 +256,7 @@ def _solar_hours(
         isha_angle=method.isha_angle,
         maghrib_angle=method.maghrib_angle,
         asr_factor=factor,
+        horizon=horizon,
     )
 
 
@@ -268,21 +269,22 @@ def _resolved_solar(
     day (within a degree or so of a pole), moves the latitude as ``nearest_latitude`` does.
     """
     latitude, longitude = place.latitude, place.longitude
-    solar = _solar_hours(latitude, longitude, day, method, factor)
+    horizon = HORIZON + dip(place.elevation) if method.elevation else HORIZON
+    solar = _solar_hours(latitude, longitude, day, method, factor, horizon)
     if solar.has_day_and_night:
         return solar
     if polar is PolarResolution.NEAREST_DAY:
         for distance in range(1, 184):
             for other in (day + timedelta(days=distance), day - timedelta(days=distance)):
-                if rises_and_sets(latitude, longitude, other):
-                    found = _solar_hours(latitude, longitude, other, method, factor)
+                if rises_and_sets(latitude, longitude, other, horizon):
+                    found = _solar_hours(latitude, longitude, other, method, factor, horizon)
                     if found.has_day_and_night:
                         return found
     if polar is not PolarResolution.UNRESOLVED:
         while abs(latitude) >= NEAREST_LATITUDE_LIMIT:
             latitude -= math.copysign(0.5, latitude)
-            if rises_and_sets(latitude, longitude, day):
-                found = _solar_hours(latitude, longitude, day, method, factor)
+            if rises_and_sets(latitude, longitude, day, horizon):
+                found = _solar_hours(latitude, longitude, day, method, factor, horizon)
                 if found.has_day_and_night:
                     return found
     raise TimeUnavailableError(
