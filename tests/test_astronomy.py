@@ -121,12 +121,42 @@ def test_raw_angle_times_match_pyephem(latitude: float, longitude: float) -> Non
     assert worst <= 60
 
 
-@pytest.mark.parametrize(("latitude", "longitude"), PLACES[::4], ids=lambda v: f"{v:g}")
-def test_unrounded_times_within_fifteen_seconds(latitude: float, longitude: float) -> None:
+def test_unrounded_times_within_five_seconds_per_prayer(capsys: pytest.CaptureFixture[str]) -> None:
     # praytimes' own single pass from fixed guesses is up to ~30 s off at Fajr and Isha;
-    # the refinement pass brings every time within a few seconds of PyEphem.
-    location = Location(latitude=latitude, longitude=longitude, timezone="UTC")
-    for day in DATES:
-        ours = prayer_times(location, day, method=UNROUNDED, high_latitude="none")
-        for prayer, expected in _ephem_times(latitude, longitude, day).items():
-            assert abs((getattr(ours, prayer) - expected).total_seconds()) <= 15, (prayer, day)
+    # the refinement pass brings every time, Asr included, within a few seconds of PyEphem.
+    # (adhan's Asr differs from both by 12-30 s at some places: it takes the noon shadow
+    # with the declination at 0h UT of the date, not at the day's own time.)
+    worst: dict[str, float] = {}
+    for latitude, longitude in PLACES:
+        location = Location(latitude=latitude, longitude=longitude, timezone="UTC")
+        for day in DATES:
+            ours = prayer_times(location, day, method=UNROUNDED, high_latitude="none")
+            for prayer, expected in _ephem_times(latitude, longitude, day).items():
+                error = abs((getattr(ours, prayer) - expected).total_seconds())
+                worst[prayer] = max(worst.get(prayer, 0.0), error)
+    with capsys.disabled():
+        print("\nworst seconds from PyEphem:", {p: round(e, 1) for p, e in worst.items()})
+    assert all(error <= 5 for error in worst.values()), worst
+
+
+def test_elevation_lowers_the_horizon_by_the_dip_when_the_method_says_so() -> None:
+    # PyEphem with the horizon lowered by the dip of an observer 500 m up (0.0347 * sqrt(h)).
+    base = dict(slug="raw_elevated", name="Raw, elevated", fajr_angle=18.0, isha_angle=17.0)
+    sea = Method(**base, rounding=Rounding.NONE)  # type: ignore[arg-type]
+    elevated = Method(**base, rounding=Rounding.NONE, elevation=True)  # type: ignore[arg-type]
+    place = Location(latitude=34.03, longitude=-5.0, timezone="UTC", elevation=500)
+    horizon = 0.8333 + 0.0347 * math.sqrt(500)
+    for day in DATES[::3]:
+        observer = ephem.Observer()
+        observer.lat, observer.lon, observer.pressure = "34.03", "-5.0", 0
+        observer.horizon = str(-horizon)
+        observer.date = ephem.Date(datetime(day.year, day.month, day.day))
+        sun = ephem.Sun()
+        rising = observer.next_rising(sun, use_center=True).datetime()
+        setting = observer.next_setting(sun, use_center=True).datetime()
+        ours = prayer_times(place, day, method=elevated)
+        at_sea = prayer_times(place, day, method=sea)
+        assert abs((ours.sunrise.replace(tzinfo=None) - rising).total_seconds()) <= 5
+        assert abs((ours.maghrib.replace(tzinfo=None) - setting).total_seconds()) <= 5
+        assert at_sea.sunrise - ours.sunrise > timedelta(minutes=3)
+        assert ours.fajr == at_sea.fajr and ours.asr == at_sea.asr

@@ -301,3 +301,40 @@ def test_fajr_before_sunrise_before_dhuhr_and_so_on(latitude: float, day: date) 
     location = Location(latitude=latitude, longitude=31.0, timezone="Africa/Cairo")
     result = prayer_times(location, day, method="egypt")
     assert result.fajr < result.sunrise < result.dhuhr < result.asr < result.maghrib < result.isha
+
+
+# The Moonsighting Committee from 55 degrees: one seventh of the night AND the seasonal limits,
+# the tighter winning (the committee's rule as makkahcalendar.org's "Prayer Times Introduction",
+# page 3, describes it and adhan applies it). adhanpy is the independent implementation.
+MOONSIGHTING_NORTH = [
+    ("oslo", 59.9139, 10.7522, "Europe/Oslo"),
+    ("edinburgh", 55.9533, -3.1883, "Europe/London"),
+    ("aberdeen", 57.1497, -2.0943, "Europe/London"),
+]
+SEASONS = [
+    date(2016, 1, 1),
+    date(2024, 3, 20),
+    date(2024, 6, 21),
+    date(2024, 9, 22),
+    date(2025, 8, 1),
+]
+
+
+@pytest.mark.parametrize(("name", "latitude", "longitude", "zone"), MOONSIGHTING_NORTH)
+def test_moonsighting_above_55_takes_the_tighter_of_seventh_and_seasonal(
+    name: str, latitude: float, longitude: float, zone: str
+) -> None:
+    prayer_times_module = pytest.importorskip("adhanpy.PrayerTimes")
+    methods_module = pytest.importorskip("adhanpy.calculation.CalculationMethod")
+    place = Location(latitude=latitude, longitude=longitude, timezone=zone)
+    for day in SEASONS:
+        theirs = prayer_times_module.PrayerTimes(
+            (latitude, longitude),
+            datetime(day.year, day.month, day.day),
+            methods_module.CalculationMethod.MOON_SIGHTING_COMMITTEE,
+            time_zone=ZoneInfo(zone),
+        )
+        ours = prayer_times(place, day, method="moonsighting")
+        for prayer in ("fajr", "isha"):
+            delta = (getattr(ours, prayer) - getattr(theirs, prayer)).total_seconds()
+            assert abs(delta) <= 60, (name, day, prayer, delta)

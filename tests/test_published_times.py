@@ -14,8 +14,12 @@ sets its minutes city by city (Morocco's Maghrib offset runs from +4 to +8).
 
 from __future__ import annotations
 
+import json
+from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -230,3 +234,86 @@ def test_default_method_matches_published_times(published: Published) -> None:
     assert not beyond, (
         f"minutes ours - published, beyond {published.tolerance}: {beyond}; all: {differences}"
     )
+
+
+# --- per-city tables in tests/data/published/*.json -------------------------------------------
+# Each file is one authority's table: its source (the authority's address and, where the rows
+# come from a public dump, the repository, path and commit), its places with coordinates, and
+# dated rows of wall-clock times as printed. ``trust`` is "authority" for the authority's own
+# table and "press" for a newspaper quoting it; the two are counted apart.
+
+PUBLISHED = Path(__file__).parent / "data" / "published"
+TABLES = sorted(PUBLISHED.glob("*.json"))
+
+
+def _table(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def _table_differences(data: dict[str, Any]) -> list[tuple[str, str, str, int]]:
+    """(place, date, prayer, ours minus published in whole minutes) for every printed time."""
+    places = {
+        key: Location(
+            latitude=value["latitude"],
+            longitude=value["longitude"],
+            timezone=value["timezone"],
+            elevation=value.get("elevation", 0),
+            country=value.get("country", ""),
+        )
+        for key, value in data["places"].items()
+    }
+    found = []
+    for row in data["rows"]:
+        day = date.fromisoformat(row["date"])
+        computed = prayer_times(places[row["place"]], day, method=data["method"])
+        for name in PRAYERS:
+            text = row.get(name)
+            if text is None:
+                continue
+            printed = datetime.combine(day, datetime.strptime(text, "%H:%M").time())
+            ours = getattr(computed, name).replace(tzinfo=None)
+            found.append(
+                (row["place"], row["date"], name, round((ours - printed).total_seconds() / 60))
+            )
+    return found
+
+
+def test_tables_record_their_source() -> None:
+    assert TABLES, "no published tables under tests/data/published"
+    for path in TABLES:
+        data = _table(path)
+        assert data["trust"] in {"authority", "press"}, path.name
+        assert data["source"]["upstream"], path.name
+        if "repository" in data["source"]:
+            assert len(data["source"]["commit"]) == 40, path.name
+        for key, value in data["places"].items():
+            assert {"latitude", "longitude", "timezone"} <= value.keys(), (path.name, key)
+
+
+@pytest.mark.parametrize("path", TABLES, ids=lambda p: p.stem)
+def test_published_table_within_two_minutes_and_mostly_one(path: Path) -> None:
+    data = _table(path)
+    differences = _table_differences(data)
+    assert differences
+    beyond_two = [entry for entry in differences if abs(entry[3]) > 2]
+    within_one = sum(abs(entry[3]) <= 1 for entry in differences)
+    assert not beyond_two, beyond_two
+    assert within_one >= 0.99 * len(differences), (
+        f"{within_one}/{len(differences)} within 1 minute: "
+        f"{[entry for entry in differences if abs(entry[3]) > 1]}"
+    )
+
+
+def test_report_per_authority(capsys: pytest.CaptureFixture[str]) -> None:
+    """Print, per authority and trust, how many printed times are within 1 and 2 minutes."""
+    totals: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for path in TABLES:
+        data = _table(path)
+        totals[(data["authority"], data["trust"])] += [d for *_, d in _table_differences(data)]
+    with capsys.disabled():
+        for (authority, trust), values in sorted(totals.items(), key=lambda item: item[0][1]):
+            one = sum(abs(v) <= 1 for v in values)
+            two = sum(abs(v) <= 2 for v in values)
+            print(f"\n{trust:9} {authority}: {one}/{len(values)} within 1 min, {two} within 2")
+    assert all(totals.values())

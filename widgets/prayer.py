@@ -1,12 +1,9 @@
-"""Computing prayer times: the only module that talks to praytimes.
+"""Prayer times: the methods' rules on top of the solar engine in :mod:`widgets.sun`.
 
-praytimes 2.3.2 supplies the astronomy (the sun's declination and equation of
-time, the hour angle of a depression). Its API layer is not used: its
-constructor ignores the method, its settings are shared by all instances, it
-subtracts an Isha interval instead of adding it, and it rejects ``datetime``
-dates and negative elevations. Here every computation gets its own engine
-object and the method rules (intervals, adjustments, high latitudes, polar
-days, rounding) are applied on top, in the order adhan uses.
+:mod:`widgets.sun` gives the hours of the day's solar events; here the method
+rules are applied (intervals, high latitudes, polar days, the authority's
+minutes, rounding) in the order adhan uses, and the hours become aware
+datetimes in the location's zone. Days go through one bounded cache.
 
 >>> from datetime import date
 >>> day = prayer_times("cairo", date(2025, 4, 30))
@@ -23,8 +20,6 @@ from datetime import date as Date
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import NamedTuple
-
-from praytimes import PrayTimes
 
 from .errors import InvalidInputError, TimeUnavailableError
 from .methods import (
@@ -43,20 +38,18 @@ from .methods import (
     method_for_country,
 )
 from .places import Location, as_location
+from .sun import HORIZON, SolarDay, dip, rises_and_sets, solar_day
 
 __all__ = ["PrayerDay", "PrayerTime", "prayer_times", "timetable"]
 
-#: Depression of the sun's centre at sunrise and sunset: 50 arc minutes (refraction and semi-diameter).
-HORIZON = 0.833
 #: Latitude from which the recommended high-latitude rule is one seventh of the night.
 SEVENTH_OF_NIGHT_FROM = 48.0
-#: Moonsighting Committee: latitude from which Fajr and Isha are one seventh of the night.
+#: Moonsighting Committee: latitude from which one seventh of the night replaces the angles.
 MOONSIGHTING_SEVENTH_FROM = 55.0
 #: Polar-circle resolution by nearest place stops moving towards the equator below this latitude.
 NEAREST_LATITUDE_LIMIT = 65.0
 #: Longest span a timetable covers, in days (about ten years).
 MAX_TIMETABLE_DAYS = 3660
-_ITERATIONS = 1  # refinements after the first pass from generic guesses
 _UNIX_EPOCH_ORDINAL = Date(1970, 1, 1).toordinal()
 _SHAFAQ_LIMITS: Mapping[Shafaq, tuple[float, tuple[float, float, float, float]]] = {
     Shafaq.GENERAL: (75.0, (25.60, 2.05, -9.21, 6.14)),
@@ -252,208 +245,47 @@ def _require_aware(field: str, value: object) -> None:
 # --- the engine --------------------------------------------------------------------------------
 
 
-class _Sun(PrayTimes):  # type: ignore[misc]
-    """praytimes' solar geometry for one place and one date, with state of its own.
-
-    ``PrayTimes.__init__`` is not called: it writes to class-level dictionaries.
-    Times are hours of local mean time, as in praytimes. ``sunPosition`` and the
-    event times repeat praytimes' arithmetic operation for operation with the
-    ``math`` functions its degree helpers wrap, so the floats are the same (a
-    test compares them) without a method call per sine.
-    """
-
-    def __init__(self, latitude: float, longitude: float, day: Date) -> None:
-        self.lat = latitude
-        self.lng = longitude
-        self.elv = 0.0
-        self.jDate = self.julian(day.year, day.month, day.day) - longitude / 360.0
-        self._sin_lat = _sin(latitude * _RADIANS)
-        self._cos_lat = _cos(latitude * _RADIANS)
-        self._last_hours = math.nan
-        self._last = (math.nan, math.nan, math.nan, math.nan)
-
-    def sunPosition(self, jd: float) -> tuple[float, float]:
-        """The sun's declination (degrees) and the equation of time (hours) at ``jd``."""
-        return _sun_position(jd)
-
-    def _position(self, hours: float) -> tuple[float, float, float, float]:
-        """At ``hours`` after the day's start: the declination, its sine and cosine, and
-        the hour of solar noon. A guess repeated (several events start at 18:00) reuses them.
-        """
-        if hours == self._last_hours:
-            return self._last
-        declination, equation = _sun_position(self.jDate + hours / 24.0)
-        noon = 12 - equation  # fix(12 - equation, 24) written out; equation is never NaN
-        noon = noon - 24.0 * _floor(noon / 24.0)
-        if noon < 0:
-            noon += 24.0
-        position = (
-            declination,
-            _sin(declination * _RADIANS),
-            _cos(declination * _RADIANS),
-            noon,
-        )
-        self._last_hours, self._last = hours, position
-        return position
-
-    def event(self, angle: float, hours: float, before_noon: bool) -> float:
-        """Hour when the sun's centre is ``angle`` degrees below the horizon, near ``hours``.
-
-        The same arithmetic as ``PrayTimes.sunAngleTime``, with one solar position
-        for both the declination and the equation of time.
-        """
-        _, sin_declination, cos_declination, noon = self._position(hours)
-        cosine = (-_sin(angle * _RADIANS) - sin_declination * self._sin_lat) / (
-            cos_declination * self._cos_lat
-        )
-        if not -1.0 <= cosine <= 1.0:
-            return math.nan
-        span = 1 / 15.0 * (_acos(cosine) * _DEGREES)
-        return noon - span if before_noon else noon + span
-
-    def transit(self, hours: float) -> float:
-        """Hour of solar noon, near ``hours`` (``PrayTimes.midDay``)."""
-        return self._position(hours)[3]
-
-    def asr(self, factor: int, hours: float) -> float:
-        """Hour of Asr for a shadow ``factor`` (1 standard, 2 Hanafi), near ``hours``."""
-        declination, sin_declination, cos_declination, noon = self._position(hours)
-        angle = -(_atan(1.0 / (factor + _tan(abs(self.lat - declination) * _RADIANS))) * _DEGREES)
-        cosine = (-_sin(angle * _RADIANS) - sin_declination * self._sin_lat) / (
-            cos_declination * self._cos_lat
-        )
-        if not -1.0 <= cosine <= 1.0:
-            return math.nan
-        return noon + 1 / 15.0 * (_acos(cosine) * _DEGREES)
-
-
-_sin, _cos, _tan = math.sin, math.cos, math.tan
-_acos, _asin, _atan, _atan2 = math.acos, math.asin, math.atan, math.atan2
-_floor = math.floor
-#: The factors ``math.radians`` and ``math.degrees`` multiply by.
-_RADIANS, _DEGREES = math.pi / 180.0, 180.0 / math.pi
-
-
-def _sun_position(jd: float) -> tuple[float, float]:
-    """``PrayTimes.sunPosition``, operation for operation: declination and equation of time.
-
-    ``fix`` is written out in line (its ``NaN`` test aside: ``jd`` is finite), and
-    ``x * _RADIANS`` is the multiplication ``math.radians`` does, so the floats agree.
-    """
-    d = jd - 2451545.0
-    g = 357.529 + 0.98560028 * d
-    g = g - 360.0 * _floor(g / 360.0)
-    if g < 0:
-        g += 360.0
-    q = 280.459 + 0.98564736 * d
-    q = q - 360.0 * _floor(q / 360.0)
-    if q < 0:
-        q += 360.0
-    ecliptic = q + 1.915 * _sin(g * _RADIANS) + 0.020 * _sin(2 * g * _RADIANS)
-    ecliptic = ecliptic - 360.0 * _floor(ecliptic / 360.0)
-    if ecliptic < 0:
-        ecliptic += 360.0
-    obliquity = (23.439 - 0.00000036 * d) * _RADIANS
-    sin_ecliptic = _sin(ecliptic * _RADIANS)
-    ascension = _atan2(_cos(obliquity) * sin_ecliptic, _cos(ecliptic * _RADIANS)) * _DEGREES / 15.0
-    ascension = ascension - 24.0 * _floor(ascension / 24.0)
-    if ascension < 0:
-        ascension += 24.0
-    equation = q / 15.0 - ascension
-    declination = _asin(_sin(obliquity) * sin_ecliptic) * _DEGREES
-    return declination, equation
-
-
-class _Solar(NamedTuple):
-    """Hours of local mean time of one day's events (NaN where the sun never gets there)."""
-
-    fajr: float
-    sunrise: float
-    transit: float
-    asr: float
-    sunset: float
-    maghrib: float
-    isha: float
-    next_sunrise: float
-
-
 def _solar_hours(
-    latitude: float, longitude: float, day: Date, method: Method, factor: int
-) -> _Solar:
-    sun = _Sun(latitude, longitude, day)
-    fajr, sunrise, transit, asr, sunset, maghrib, isha = 5.0, 6.0, 12.0, 13.0, 18.0, 18.0, 18.0
-    isha_angle = method.isha_angle
-    maghrib_angle = method.maghrib_angle
-    for _ in range(_ITERATIONS):
-        fajr = _or(sun.event(method.fajr_angle, fajr, True), fajr)
-        sunrise = _or(sun.event(HORIZON, sunrise, True), sunrise)
-        transit = sun.transit(transit)
-        asr = _or(sun.asr(factor, asr), asr)
-        sunset = _or(sun.event(HORIZON, sunset, False), sunset)
-        if maghrib_angle is not None:
-            maghrib = _or(sun.event(maghrib_angle, maghrib, False), maghrib)
-        if isha_angle is not None:
-            isha = _or(sun.event(isha_angle, isha, False), isha)
-    final = (
-        sun.event(method.fajr_angle, fajr, True),
-        sun.event(HORIZON, sunrise, True),
-        transit,
-        sun.asr(factor, asr),
-        sun.event(HORIZON, sunset, False),
-        sun.event(maghrib_angle, maghrib, False) if maghrib_angle is not None else math.nan,
-        sun.event(isha_angle, isha, False) if isha_angle is not None else math.nan,
-    )
-    tomorrow = _Sun(latitude, longitude, day + timedelta(days=1))
-    next_sunrise = tomorrow.event(HORIZON, _or(final[1], 6.0), True)
-    return _Solar(*final, next_sunrise=next_sunrise)
-
-
-def _or(value: float, fallback: float) -> float:
-    return fallback if math.isnan(value) else value
-
-
-def _has_day_and_night(solar: _Solar) -> bool:
-    return not (
-        math.isnan(solar.sunrise) or math.isnan(solar.sunset) or math.isnan(solar.next_sunrise)
-    )
-
-
-def _sun_rises_and_sets(latitude: float, longitude: float, day: Date) -> bool:
-    """Whether sunrise and sunset exist on ``day`` and sunrise on the day after (a cheap test)."""
-    today = _Sun(latitude, longitude, day)
-    tomorrow = _Sun(latitude, longitude, day + timedelta(days=1))
-    return not (
-        math.isnan(today.event(HORIZON, 6.0, True))
-        or math.isnan(today.event(HORIZON, 18.0, False))
-        or math.isnan(tomorrow.event(HORIZON, 6.0, True))
+    latitude: float, longitude: float, day: Date, method: Method, factor: int, horizon: float
+) -> SolarDay:
+    return solar_day(
+        latitude,
+        longitude,
+        day,
+        fajr_angle=method.fajr_angle,
+        isha_angle=method.isha_angle,
+        maghrib_angle=method.maghrib_angle,
+        asr_factor=factor,
+        horizon=horizon,
     )
 
 
 def _resolved_solar(
     place: Location, day: Date, method: Method, factor: int, polar: PolarResolution
-) -> _Solar:
+) -> SolarDay:
     """The day's solar hours; in a polar day or night, those of the nearest day or place that has both.
 
     ``nearest_day`` looks up to half a year either way and, where even that finds no
     day (within a degree or so of a pole), moves the latitude as ``nearest_latitude`` does.
     """
     latitude, longitude = place.latitude, place.longitude
-    solar = _solar_hours(latitude, longitude, day, method, factor)
-    if _has_day_and_night(solar):
+    horizon = HORIZON + dip(place.elevation) if method.elevation else HORIZON
+    solar = _solar_hours(latitude, longitude, day, method, factor, horizon)
+    if solar.has_day_and_night:
         return solar
     if polar is PolarResolution.NEAREST_DAY:
         for distance in range(1, 184):
             for other in (day + timedelta(days=distance), day - timedelta(days=distance)):
-                if _sun_rises_and_sets(latitude, longitude, other):
-                    found = _solar_hours(latitude, longitude, other, method, factor)
-                    if _has_day_and_night(found):
+                if rises_and_sets(latitude, longitude, other, horizon):
+                    found = _solar_hours(latitude, longitude, other, method, factor, horizon)
+                    if found.has_day_and_night:
                         return found
     if polar is not PolarResolution.UNRESOLVED:
         while abs(latitude) >= NEAREST_LATITUDE_LIMIT:
             latitude -= math.copysign(0.5, latitude)
-            if _sun_rises_and_sets(latitude, longitude, day):
-                found = _solar_hours(latitude, longitude, day, method, factor)
-                if _has_day_and_night(found):
+            if rises_and_sets(latitude, longitude, day, horizon):
+                found = _solar_hours(latitude, longitude, day, method, factor, horizon)
+                if found.has_day_and_night:
                     return found
     raise TimeUnavailableError(
         "sunrise",
@@ -544,19 +376,21 @@ def _compute_day(
     if interval is not None:
         isha = solar.sunset + interval / 60.0
     if method.shafaq is not None:
-        if abs(place.latitude) >= MOONSIGHTING_SEVENTH_FROM:
+        # From 55 degrees one seventh of the night replaces the angles; the seasonal
+        # limits bound either, the tighter (later Fajr, earlier Isha) winning.
+        seventh = abs(place.latitude) >= MOONSIGHTING_SEVENTH_FROM
+        if seventh:
             fajr = solar.sunrise - night / 7.0
-            if interval is None:
+        earliest = solar.sunrise - _seasonal_minutes(place.latitude, day, _MORNING_LIMIT) / 60
+        if math.isnan(fajr) or fajr < earliest:
+            fajr = earliest
+        if interval is None:
+            if seventh:
                 isha = solar.sunset + night / 7.0
-        else:
-            earliest = solar.sunrise - _seasonal_minutes(place.latitude, day, _MORNING_LIMIT) / 60
-            if math.isnan(fajr) or fajr < earliest:
-                fajr = earliest
-            if interval is None:
-                limit = _seasonal_minutes(place.latitude, day, _SHAFAQ_LIMITS[method.shafaq])
-                latest = solar.sunset + limit / 60.0
-                if math.isnan(isha) or isha > latest:
-                    isha = latest
+            limit = _seasonal_minutes(place.latitude, day, _SHAFAQ_LIMITS[method.shafaq])
+            latest = solar.sunset + limit / 60.0
+            if math.isnan(isha) or isha > latest:
+                isha = latest
     elif rule is not HighLatitude.NONE:
         earliest = solar.sunrise - _night_portion(rule, method.fajr_angle) * night
         if math.isnan(fajr) or fajr < earliest:
