@@ -21,6 +21,7 @@ from .conftest import REPO
 
 NOW = "2026-03-01T14:00:00+02:00"
 NOW_AT = datetime.fromisoformat(NOW)
+EGYPT_RAMADAN_1447 = date(2026, 2, 19)
 FEEDS = REPO / "tests" / "data" / "feeds"
 FIELDS = ("imsak", "fajr", "sunrise", "dhuhr", "asr", "sunset", "maghrib", "isha")
 SIX = ("fajr", "sunrise", "dhuhr", "asr", "maghrib", "isha")
@@ -192,8 +193,9 @@ def test_json_matches_prayer_times(tmp_path: Path) -> None:
             written = datetime.fromisoformat(day[name])
             assert written == getattr(expected, name)
             assert written.utcoffset() == timedelta(hours=2)
-        hijri = Gregorian.fromisoformat(day["date"]).to_hijri()
-        assert day["hijri"] == f"{hijri.year:04}-{hijri.month:02}-{hijri.day:02}"
+        # Egypt's Dar al-Ifta declared 1 Ramadan 1447 on Thursday 19 February 2026.
+        number = (date.fromisoformat(day["date"]) - EGYPT_RAMADAN_1447).days + 1
+        assert day["hijri"] == f"1447-09-{number:02}"
 
 
 def test_days_write_one_page_per_day(tmp_path: Path) -> None:
@@ -432,11 +434,8 @@ def test_timetable_imsakiya(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(args) == 0
     rows = [line.split() for line in capsys.readouterr().out.splitlines()]
     days = [row for row in rows if row and row[0].startswith("2026-")]
-    ramadan = [
-        day.isoformat()
-        for day in (date(2026, 1, 15) + timedelta(days=n) for n in range(90))
-        if Gregorian.fromdate(day).to_hijri().month == 9
-    ]
+    # As Egypt's Dar al-Ifta declared: 1 Ramadan on 19 February, 1 Shawwal on 20 March 2026.
+    ramadan = [(EGYPT_RAMADAN_1447 + timedelta(days=n)).isoformat() for n in range(29)]
     assert [row[0] for row in days] == ramadan
     assert days[0][1].endswith("-09-01")
 

@@ -13,8 +13,13 @@ from .errors import WidgetsError as WidgetsError
 from .feeds import load_news as load_news
 from .hijri import MAX_OFFSET as MAX_HIJRI_OFFSET
 from .hijri import HijriDate as HijriDate
+from .hijri import MonthStart as MonthStart
+from .hijri import MonthStarts as MonthStarts
 from .hijri import hijri_today as hijri_today
 from .hijri import is_ramadan as is_ramadan
+from .hijri import load_month_starts as load_month_starts
+from .hijri import month_start as month_start
+from .hijri import ramadan_between as ramadan_between
 from .hijri import ramadan_days as ramadan_days
 from .hijri import to_hijri as to_hijri
 from .host import install as install
@@ -75,6 +80,8 @@ __all__ = [
     "Location",
     "Method",
     "MissingExtraError",
+    "MonthStart",
+    "MonthStarts",
     "NewsItem",
     "NewsView",
     "PolarResolution",
@@ -95,12 +102,15 @@ __all__ = [
     "hijri_today",
     "install",
     "is_ramadan",
+    "load_month_starts",
     "load_news",
     "method_for_country",
+    "month_start",
     "news_view",
     "place",
     "prayer_times",
     "prepare_items",
+    "ramadan_between",
     "ramadan_days",
     "render_prayer_strip",
     "render_related_news",

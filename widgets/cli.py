@@ -196,6 +196,7 @@ def build_arguments(args: argparse.Namespace) -> dict[str, Any]:
         "imsakiya": pick("imsakiya", args.imsakiya, None),
         "script": pick("script", args.script, True),
         "site_name": pick("site_name", args.site_name, None),
+        "hijri_month_starts": pick("hijri_month_starts", args.hijri_month_starts, None),
         "jobs": args.jobs,
     }
 
@@ -262,9 +263,21 @@ def _table(rows: Sequence[Sequence[str]], out: TextIO) -> None:
         print("  ".join(cells).rstrip(), file=out)
 
 
-def _hijri_text(formatter: widgets.Formatter, day: date, offset: int) -> str:
+def _month_starts(args: argparse.Namespace) -> widgets.MonthStarts | None:
+    path = getattr(args, "hijri_month_starts", None)
+    return None if path is None else widgets.load_month_starts(path)
+
+
+def _calendar(args: argparse.Namespace, location: widgets.Location) -> dict[str, Any]:
+    """The Hijri calendar of a place: its country's announced months, and a newer file."""
+    return {"country": location.country or None, "month_starts": _month_starts(args)}
+
+
+def _hijri_text(
+    formatter: widgets.Formatter, day: date, offset: int, calendar_of: Mapping[str, Any]
+) -> str:
     try:
-        return formatter.hijri_date(widgets.to_hijri(day, offset))
+        return formatter.hijri_date(widgets.to_hijri(day, offset, **calendar_of))
     except widgets.HijriRangeError:
         return ""
 
@@ -287,13 +300,18 @@ def _cmd_times(args: argparse.Namespace, out: TextIO) -> int:
             asr=args.asr,
             hijri_offset=args.hijri_offset,
             now=now,
+            hijri_month_starts=_month_starts(args),
         )
         out.write(site.dumps(document))
         return 0
     names = " · ".join(dict.fromkeys(filter(None, (location.name_en, location.name))))
     dates = " · ".join(
         filter(
-            None, (formatter.gregorian_date(day), _hijri_text(formatter, day, args.hijri_offset))
+            None,
+            (
+                formatter.gregorian_date(day),
+                _hijri_text(formatter, day, args.hijri_offset, _calendar(args, location)),
+            ),
         )
     )
     print(f"{names or location.display_name} · {dates}", file=out)
@@ -324,12 +342,15 @@ def _cmd_timetable(args: argparse.Namespace, out: TextIO) -> int:
             hijri_offset=args.hijri_offset,
             imsakiya=args.imsakiya,
             asr=args.asr,
+            hijri_month_starts=_month_starts(args),
         )
         out.write(fragment + "\n")
         return 0
     days = _month_days(month)
     if args.imsakiya:
-        days = widgets.ramadan_days(days[0], days[-1], args.hijri_offset)
+        days = widgets.ramadan_between(
+            days[0], days[-1], args.hijri_offset, **_calendar(args, location)
+        )
     if not days:
         raise widgets.InvalidInputError(
             "month", month.strftime("%Y-%m"), "a month with days of Ramadan"
@@ -342,6 +363,7 @@ def _cmd_timetable(args: argparse.Namespace, out: TextIO) -> int:
             asr=args.asr,
             hijri_offset=args.hijri_offset,
             now=now,
+            hijri_month_starts=_month_starts(args),
         )
         out.write(site.dumps(document))
         return 0
@@ -365,7 +387,8 @@ def _cmd_timetable(args: argparse.Namespace, out: TextIO) -> int:
         except widgets.TimeUnavailableError:
             computed = None
         if args.imsakiya:
-            row.append(widgets.to_hijri(day, args.hijri_offset).isoformat())
+            hijri_day = widgets.to_hijri(day, args.hijri_offset, **_calendar(args, location))
+            row.append(hijri_day.isoformat())
             row.append(formatter.time(computed.imsak) if computed else "—")
         row.extend(formatter.time(computed.time(p)) if computed else "—" for p in prayers)
         rows.append(row)
@@ -466,9 +489,9 @@ with --days N days/YYYY-MM-DD.html and days/YYYY-MM-DD.prayer-strip.html;
 widgets.css, widgets.js and page.css at the top.
 
 site.toml (--config): top-level keys out, cities, method, asr, locale,
-digits, clock, hijri_offset, days, news (a path, or false), news_limit,
-imsakiya, script, site_name. cities is a list of place names or tables with
-place, or latitude, longitude, timezone (and elevation, name, name_en,
+digits, clock, hijri_offset, hijri_month_starts (a path), days, news (a
+path, or false), news_limit, imsakiya, script, site_name. cities is a list
+of place names or tables with place, or latitude, longitude, timezone (and elevation, name, name_en,
 country, slug), each optionally with its own method, asr and hijri_offset.
 Paths in the file, and the default out, are relative to the file. Options
 given on the command line win.
@@ -517,6 +540,12 @@ def _time_options(
         default=None if locale is None else 0,
         metavar="DAYS",
         help="shift the Hijri date by -2..2 days",
+    )
+    group.add_argument(
+        "--hijri-month-starts",
+        dest="hijri_month_starts",
+        metavar="JSON",
+        help="a newer file of announced Hijri month starts, over the shipped ones",
     )
     group.add_argument(
         "--now",

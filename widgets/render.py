@@ -31,7 +31,7 @@ import jinja2.nodes
 from markupsafe import Markup, escape
 
 from .errors import InvalidInputError
-from .hijri import HijriOverrides
+from .hijri import HijriOverrides, MonthStarts
 from .l10n import Ago, Clock, Digits
 from .methods import Asr, Method
 from .news import NewsItem, NewsOrder
@@ -237,6 +237,7 @@ def render_prayer_strip(
     hijri_overrides: HijriOverrides | None = None,
     hijri_at_maghrib: bool = False,
     prayer_names: Mapping[str, str] | None = None,
+    hijri_month_starts: MonthStarts | None = None,
 ) -> Fragment:
     """Render the prayer strip of ``location`` at the instant ``now``.
 
@@ -251,7 +252,10 @@ def render_prayer_strip(
     ``method`` and ``asr`` as in :func:`~widgets.prayer.prayer_times`;
     ``hijri_offset`` (-2..+2 days) and ``hijri_overrides`` as in
     :func:`~widgets.hijri.to_hijri`; ``hijri_at_maghrib`` turns the Hijri day
-    at Maghrib; ``prayer_names`` overrides display names by slug.
+    at Maghrib; ``prayer_names`` overrides display names by slug. The Hijri
+    date follows the month starts announced in the location's country
+    (shipped with the package, or ``hijri_month_starts`` from
+    :func:`~widgets.hijri.load_month_starts`).
 
     The fragment's ``expires_at`` is the next prayer's time, or the next
     local midnight, whichever comes first. Same arguments and the same
@@ -272,6 +276,7 @@ def render_prayer_strip(
         hijri_overrides=hijri_overrides,
         hijri_at_maghrib=hijri_at_maghrib,
         prayer_names=prayer_names,
+        hijri_month_starts=hijri_month_starts,
     )
     return _strip_fragment(options, *strip_state(options, now))
 
@@ -351,6 +356,7 @@ def render_timetable(
     asr: Asr | str = "standard",
     hijri_overrides: HijriOverrides | None = None,
     prayer_names: Mapping[str, str] | None = None,
+    hijri_month_starts: MonthStarts | None = None,
 ) -> Fragment:
     """Render a month of prayer times as a table, or the Ramadan imsakiya.
 
@@ -374,5 +380,6 @@ def render_timetable(
         asr=asr,
         hijri_overrides=hijri_overrides,
         prayer_names=prayer_names,
+        hijri_month_starts=hijri_month_starts,
     )
     return Fragment(render_template(environment(), TIMETABLE_TEMPLATE, table=view), view.expires_at)

@@ -25,7 +25,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any, Final, NamedTuple
 
 from .errors import HijriRangeError, InvalidInputError, WidgetsError
-from .hijri import HijriOverrides, ramadan_days, to_hijri
+from .hijri import HijriOverrides, MonthStarts, ramadan_between, to_hijri
 from .l10n import Ago, Clock, Digits, Formatter, cached_formatter, to_digits
 from .methods import Asr, Method, Prayer
 from .news import NewsItem, NewsOrder, prepare_items, safe_url
@@ -240,6 +240,12 @@ class StripOptions(NamedTuple):
     hijri_overrides: tuple[tuple[Any, Any], ...] | None
     hijri_at_maghrib: bool
     prayer_names: tuple[tuple[str, str], ...] | None
+    hijri_month_starts: MonthStarts | None
+
+
+def _country(location: Location) -> str | None:
+    """The country whose announced Hijri month starts apply, if the place has one."""
+    return location.country or None
 
 
 def strip_options(
@@ -254,6 +260,7 @@ def strip_options(
     hijri_overrides: HijriOverrides | None = None,
     hijri_at_maghrib: bool = False,
     prayer_names: Mapping[str, str] | None = None,
+    hijri_month_starts: MonthStarts | None = None,
 ) -> StripOptions:
     """Freeze a strip's arguments into :class:`StripOptions` (a cache key)."""
     options = StripOptions(
@@ -267,6 +274,7 @@ def strip_options(
         hijri_overrides=frozen("hijri_overrides", hijri_overrides),
         hijri_at_maghrib=bool(hijri_at_maghrib),
         prayer_names=frozen("prayer_names", prayer_names),
+        hijri_month_starts=hijri_month_starts,
     )
     try:
         hash(options)
@@ -348,7 +356,15 @@ def strip_view_at(options: StripOptions, today: date, state: int) -> StripView:
         hijri_day = today + timedelta(days=1)
     overrides = None if options.hijri_overrides is None else dict(options.hijri_overrides)
     try:
-        hijri = formatter.hijri_date(to_hijri(hijri_day, options.hijri_offset, overrides))
+        hijri = formatter.hijri_date(
+            to_hijri(
+                hijri_day,
+                options.hijri_offset,
+                overrides,
+                country=_country(location),
+                month_starts=options.hijri_month_starts,
+            )
+        )
         hijri_iso = hijri_day.isoformat()
     except HijriRangeError as error:
         logger.warning("the Hijri date is left out: %s", error)
@@ -386,6 +402,7 @@ def strip_view(
     hijri_overrides: HijriOverrides | None = None,
     hijri_at_maghrib: bool = False,
     prayer_names: Mapping[str, str] | None = None,
+    hijri_month_starts: MonthStarts | None = None,
 ) -> StripView:
     """Build the view model of the prayer strip; see :func:`widgets.render_prayer_strip`."""
     options = strip_options(
@@ -399,6 +416,7 @@ def strip_view(
         hijri_overrides=hijri_overrides,
         hijri_at_maghrib=hijri_at_maghrib,
         prayer_names=prayer_names,
+        hijri_month_starts=hijri_month_starts,
     )
     return strip_view_at(options, *strip_state(options, now))
 
@@ -568,6 +586,7 @@ def timetable_view(
     asr: Asr | str = "standard",
     hijri_overrides: HijriOverrides | None = None,
     prayer_names: Mapping[str, str] | None = None,
+    hijri_month_starts: MonthStarts | None = None,
 ) -> TimetableView:
     """Build the view model of a timetable; see :func:`widgets.render_timetable`."""
     if isinstance(month, datetime) or not isinstance(month, date):
@@ -583,13 +602,17 @@ def timetable_view(
     city = _city(place, formatter)
     first = month.replace(day=1)
     last = month.replace(day=calendar.monthrange(month.year, month.month)[1])
+    calendar_of: dict[str, Any] = {
+        "country": _country(place),
+        "month_starts": hijri_month_starts,
+    }
     if imsakiya:
-        days = ramadan_days(first, last, hijri_offset, hijri_overrides)
+        days = ramadan_between(first, last, hijri_offset, hijri_overrides, **calendar_of)
         if not days:
             raise InvalidInputError(
                 "month", month, "a month with days of Ramadan when imsakiya=True"
             )
-        year = to_hijri(days[0], hijri_offset, hijri_overrides).year
+        year = to_hijri(days[0], hijri_offset, hijri_overrides, **calendar_of).year
         caption = labels.imsakiya.format(year=to_digits(str(year), formatter.digits), city=city)
     else:
         days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
@@ -615,7 +638,8 @@ def timetable_view(
         hijri = ""
         if imsakiya:
             hijri = to_digits(
-                str(to_hijri(day, hijri_offset, hijri_overrides).day), formatter.digits
+                str(to_hijri(day, hijri_offset, hijri_overrides, **calendar_of).day),
+                formatter.digits,
             )
         rows.append(
             TableRow(
