@@ -14,37 +14,146 @@ from widgets.methods import METHODS
 
 from .conftest import REPO
 
-PACKAGE = REPO / "widgets"
-DOMAIN = ("places", "methods", "prayer", "hijri", "news", "zones", "errors")
+PACKAGE = Path(widgets.__file__).resolve().parent
+DOMAIN = (
+    "errors",
+    "zones",
+    "places",
+    "methods",
+    "hijri_table",
+    "hijri",
+    "sun",
+    "prayer",
+    "news",
+    "feeds",
+)
+# The one-way flow: a module imports only modules before it (or its own subpackage).
+LAYERS = (
+    "errors",
+    "zones",
+    "places",
+    "methods",
+    "hijri_table",
+    "hijri",
+    "sun",
+    "prayer",
+    "news",
+    "feeds",
+    "l10n",
+    "views",
+    "render",
+    "host",
+    "site",
+    "contrib",
+    "cli",
+)
+# Rooms that face users: they may use only the public API (``widgets``) and their own room.
+PUBLIC_ONLY = ("site", "contrib", "cli", "__main__")
 
 
-def _imports(module: Path) -> set[str]:
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            found.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            found.add(node.module.split(".")[0])
-        elif isinstance(node, ast.ImportFrom) and node.level == 1:
-            found.add("." + (node.module or ""))
+def _modules() -> dict[str, Path]:
+    """Every module of the package by dotted name below ``widgets`` ("site.build"...)."""
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        found[".".join(parts)] = path
     return found
 
 
-@pytest.mark.parametrize("name", DOMAIN)
-def test_domain_modules_import_neither_babel_nor_jinja(name: str) -> None:
-    imported = _imports(PACKAGE / f"{name}.py")
-    assert not imported & {"babel", "jinja2", "markupsafe", ".l10n", ".render", ".cli"}
+def _imports(name: str, path: Path) -> set[str]:
+    """What a module imports: third-party top-level names, ours as ``widgets.<module>``."""
+    package = name.split(".")[:-1] if path.name != "__init__.py" else name.split(".")
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module)
+            if node.module.startswith("widgets"):
+                found.update(_submodules(node.module, node.names))
+        elif isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level > 1 else package
+            anchor = ".".join(["widgets", *base])
+            module = f"{anchor}.{node.module}" if node.module else anchor
+            found.add(module)
+            found.update(_submodules(module, node.names))
+    return {entry.split(".")[0] if not entry.startswith("widgets") else entry for entry in found}
 
 
-def test_only_the_solar_engine_may_talk_to_praytimes() -> None:
-    users = {p.stem for p in PACKAGE.glob("*.py") if "praytimes" in _imports(p)}
-    assert users <= {"sun"}
+def _submodules(module: str, names: list[ast.alias]) -> set[str]:
+    """The names of ``from module import names`` that are modules of ours."""
+    known = {f"widgets.{name}" if name else "widgets" for name in _modules()}
+    return {f"{module}.{alias.name}" for alias in names} & known
 
 
-def test_cli_uses_the_public_api_not_the_engine() -> None:
-    cli = PACKAGE / "cli.py"
-    if cli.exists():
-        assert not _imports(cli) & {"praytimes", "babel", ".prayer"}
+def _room(dotted: str) -> str:
+    """The layer a ``widgets.x.y`` import belongs to ("" for the package itself)."""
+    parts = dotted.split(".")
+    return parts[1] if len(parts) > 1 else ""
+
+
+def test_import_rules_see_absolute_and_relative_imports() -> None:
+    seen = _imports("site.build", PACKAGE / "site" / "build.py")
+    assert "widgets" in seen and "widgets.site.export" in seen  # absolute and relative
+    assert "widgets.render" in _imports("host", PACKAGE / "host.py")
+
+
+@pytest.mark.parametrize("name", sorted(_modules()))
+def test_imports_flow_one_way(name: str) -> None:
+    path = _modules()[name]
+    room = name.split(".")[0]
+    ours = {entry for entry in _imports(name, path) if entry.startswith("widgets")}
+    if room in ("", "_version"):
+        return  # the public surface re-exports everything
+    if room == "__main__":
+        assert ours <= {"widgets", "widgets.cli"}
+        return
+    if room in PUBLIC_ONLY:
+        for entry in ours:  # only the public API, and its own room
+            assert entry in ("widgets", "widgets._version") or _room(entry) in (room, "site"), (
+                f"{name} reaches into {entry}"
+            )
+            if room == "site":
+                assert _room(entry) in ("", "site"), f"{name} reaches into {entry}"
+        return
+    rank = LAYERS.index(room)
+    for entry in ours:
+        other = _room(entry)
+        assert other in LAYERS[:rank] or other == room, f"{name} imports {entry} against the flow"
+
+
+def test_third_party_imports_stay_in_their_rooms() -> None:
+    users: dict[str, set[str]] = {}
+    for name, path in _modules().items():
+        for entry in _imports(name, path):
+            users.setdefault(entry, set()).add(name.split(".")[0])
+    assert users.get("praytimes", set()) <= {"sun"}
+    assert users.get("babel", set()) <= {"l10n"}
+    assert users.get("jinja2", set()) <= {"render", "host", "site", "contrib"}
+    assert users.get("markupsafe", set()) <= {"render", "host", "contrib"}
+    for name in DOMAIN:
+        assert not {"babel", "jinja2", "markupsafe"} & _imports(name, PACKAGE / f"{name}.py")
+
+
+def test_no_module_over_700_lines() -> None:
+    long = {
+        name: n for name, p in _modules().items() if (n := len(p.read_text().splitlines())) > 700
+    }
+    assert long == {}
+
+
+HTML_OR_CSS = re.compile(
+    r"<!DOCTYPE|<(html|head|body|style|section|div|table|ul|ol|footer|header|main|article)\b"
+    r"|^\s*(margin|padding|color|background|font|display|border)[a-z-]*\s*:\s*[^;]+;",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def test_no_html_or_css_in_python_files() -> None:
+    found = {name for name, path in _modules().items() if HTML_OR_CSS.search(path.read_text())}
+    assert found == set()
 
 
 def test_public_surface_is_explicit() -> None:
@@ -139,7 +248,7 @@ def test_every_cache_has_a_bound() -> None:
     import pkgutil
 
     caches = []
-    for info in pkgutil.iter_modules(widgets.__path__, "widgets."):
+    for info in pkgutil.walk_packages(widgets.__path__, "widgets."):
         if info.name == "widgets.__main__":
             continue  # runs the command line when imported
         module = importlib.import_module(info.name)
@@ -147,5 +256,5 @@ def test_every_cache_has_a_bound() -> None:
             ours = getattr(value, "__module__", "") == info.name  # not an imported function
             if ours and callable(getattr(value, "cache_info", None)):
                 caches.append((f"{info.name}.{name}", value.cache_info().maxsize))
-    assert len(caches) >= 20  # the caches of the prayer, l10n, hijri and render layers
+    assert caches, "no cache found: the walk is broken"
     assert [name for name, size in caches if size is None] == []

@@ -1250,3 +1250,35 @@ def test_timetable_dates_agree_with_babel_and_hijri() -> None:
             row = next(row for row in view.rows if row.iso == day.isoformat())
             assert row.date == to_digits(format_date(day, "EEEE d MMMM", locale=tag), digits)
             assert row.hijri == to_digits(str(to_hijri(day, 0, pins).day), digits)
+
+
+def test_templates_read_fields_by_name_when_a_field_is_added() -> None:
+    """Our templates and a host's override written against today's fields keep working
+    when the views gain a field, even one placed first (positional unpacking would break)."""
+    from typing import NamedTuple
+
+    view = strip_view("cairo", now=NOON)
+
+    class WiderSlot(NamedTuple):
+        added: str
+        prayer: str
+        name: str
+        time: str
+        iso: str
+        is_next: bool = False
+
+    wider_fields = {name: getattr(view, name) for name in view._fields}
+    wider_fields["slots"] = tuple(WiderSlot("new", *slot) for slot in view.slots)
+    wider = NamedTuple("WiderStrip", [("added", str), *((n, object) for n in view._fields)])(
+        added="new", **wider_fields
+    )
+    override = (
+        "{% for slot in strip.slots %}{{ slot.prayer }}={{ slot.time }}"
+        "{% if slot.is_next %}*{% endif %};{% endfor %}"
+    )
+    env = install(jinja2.Environment(loader=jinja2.DictLoader({"host.html": override})))
+    host = env.get_template("host.html")
+    assert host.render(strip=wider) == host.render(strip=view)
+    assert "dhuhr=" in host.render(strip=view)
+    ours = environment().get_template("widgets/prayer_strip.html")
+    assert ours.render(strip=wider) == ours.render(strip=view)

@@ -201,35 +201,24 @@ def build_arguments(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-class _ProgressLine:
-    """``built 120/900 pages`` on one updating line of stderr, when it is a terminal."""
+def _progress_line(stream: TextIO) -> Callable[[int, int], None]:
+    """``built 120/900 pages`` on one updating line of ``stream`` (a terminal)."""
 
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.shown = False
+    def show(done: int, total: int) -> None:
+        end = "\n" if done == total else ""
+        stream.write(f"\r{PROG}: built {done}/{total} pages{end}")
+        stream.flush()
 
-    def __call__(self, done: int, total: int) -> None:
-        if total < 2:
-            return
-        self.stream.write(f"\r{PROG}: built {done}/{total} pages")
-        self.stream.flush()
-        self.shown = True
-
-    def close(self) -> None:
-        if self.shown:
-            self.stream.write("\n")
-            self.stream.flush()
+    return show
 
 
 def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     arguments = build_arguments(args)
     now = _parse_now(args.now)
-    line = _ProgressLine(sys.stderr) if not args.quiet and sys.stderr.isatty() else None
-    try:
-        result = widgets.build_site(now=now, progress=line, **arguments)
-    finally:
-        if line is not None:
-            line.close()
+    show = not args.quiet and sys.stderr.isatty()
+    result = widgets.build_site(
+        now=now, progress=_progress_line(sys.stderr) if show else None, **arguments
+    )
     if not args.quiet:
         written, unchanged = len(result.written), len(result.unchanged)
         print(

@@ -30,13 +30,34 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from importlib import resources
-from itertools import pairwise
 from os import PathLike
 from types import MappingProxyType
 
-from hijridate import Gregorian, Hijri
-
 from .errors import HijriRangeError, InvalidInputError
+from .hijri_table import (
+    HIJRI_FIRST,
+    HIJRI_LAST,
+    HIJRI_MONTHS_AR,
+    HIJRI_MONTHS_EN,
+    HIJRI_YEAR_FIRST,
+    HIJRI_YEAR_LAST,
+    MAX_OFFSET,
+    OVERRIDE_TOLERANCE,
+    RAMADAN,
+    TABLE_RANGE,
+    HijriDate,
+    HijriOverrides,
+    Pins,
+    check_aware,
+    check_day,
+    check_int,
+    check_offset,
+    check_overrides,
+    month_key,
+    start_in_effect,
+    table_date,
+    table_start,
+)
 from .zones import get_zone
 
 __all__ = [
@@ -63,233 +84,6 @@ __all__ = [
     "shipped_month_starts",
     "to_hijri",
 ]
-
-HIJRI_FIRST: date = date(1924, 8, 1)
-"""First Gregorian day of the Umm al-Qura table: 1 Muharram 1343."""
-HIJRI_LAST: date = date(2077, 11, 16)
-"""Last Gregorian day of the Umm al-Qura table: 30 Dhu al-Hijjah 1500."""
-HIJRI_YEAR_FIRST = 1343
-HIJRI_YEAR_LAST = 1500
-
-MAX_OFFSET = 2
-"""Largest day offset, either way, a site may apply to the Umm al-Qura date."""
-OVERRIDE_TOLERANCE = 3
-"""Largest distance in days between an announced month start and the Umm al-Qura one."""
-
-HIJRI_MONTHS_AR: tuple[str, ...] = (
-    "محرم",
-    "صفر",
-    "ربيع الأول",
-    "ربيع الآخر",
-    "جمادى الأولى",
-    "جمادى الآخرة",
-    "رجب",
-    "شعبان",
-    "رمضان",
-    "شوال",
-    "ذو القعدة",
-    "ذو الحجة",
-)
-"""Arabic month names, spelled as CLDR spells the Islamic calendar (``ربيع الآخر``)."""
-
-HIJRI_MONTHS_EN: tuple[str, ...] = (
-    "Muharram",
-    "Safar",
-    "Rabi al-Awwal",
-    "Rabi al-Akhir",
-    "Jumada al-Ula",
-    "Jumada al-Akhirah",
-    "Rajab",
-    "Shaban",
-    "Ramadan",
-    "Shawwal",
-    "Dhu al-Qadah",
-    "Dhu al-Hijjah",
-)
-"""English transliterations of the month names, without diacritics or ayn marks."""
-
-RAMADAN = 9
-
-HijriOverrides = Mapping[tuple[int, int], date]
-"""``(hijri year, month) -> Gregorian date of its day 1``, for announced local month starts."""
-
-_RANGE = f"from {HIJRI_FIRST} to {HIJRI_LAST} (1343-1500 AH, the Umm al-Qura table)"
-
-
-@dataclass(frozen=True, slots=True, kw_only=True, order=True)
-class HijriDate:
-    """A day of the Hijri calendar.
-
-    >>> HijriDate(year=1447, month=6, day=3).month_name_ar
-    'جمادى الآخرة'
-    >>> HijriDate(year=1447, month=13, day=1)
-    Traceback (most recent call last):
-    ...
-    widgets.errors.InvalidInputError: month must be an integer from 1 to 12, got 13
-    """
-
-    year: int
-    month: int
-    day: int
-
-    def __post_init__(self) -> None:
-        _check_int("year", self.year, HIJRI_YEAR_FIRST, HIJRI_YEAR_LAST)
-        _check_int("month", self.month, 1, 12)
-        _check_int("day", self.day, 1, 30)
-
-    @property
-    def month_name_ar(self) -> str:
-        """The Arabic month name, from :data:`HIJRI_MONTHS_AR`."""
-        return HIJRI_MONTHS_AR[self.month - 1]
-
-    @property
-    def month_name_en(self) -> str:
-        """The English month name, from :data:`HIJRI_MONTHS_EN`."""
-        return HIJRI_MONTHS_EN[self.month - 1]
-
-    def isoformat(self) -> str:
-        """Return ``YYYY-MM-DD`` with the Hijri numbers.
-
-        >>> HijriDate(year=1447, month=9, day=1).isoformat()
-        '1447-09-01'
-        """
-        return f"{self.year:04}-{self.month:02}-{self.day:02}"
-
-
-def _check_int(field: str, value: object, low: int, high: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise InvalidInputError(field, value, f"an integer from {low} to {high}")
-
-
-def _check_day(field: str, value: object) -> date:
-    if isinstance(value, datetime):
-        raise InvalidInputError(
-            field,
-            value,
-            "a date, not a datetime (convert it to the site's zone and take .date())",
-        )
-    if not isinstance(value, date):
-        raise InvalidInputError(field, value, "a datetime.date")
-    return value
-
-
-def _check_offset(offset: object) -> int:
-    if isinstance(offset, bool) or not isinstance(offset, int) or abs(offset) > MAX_OFFSET:
-        raise InvalidInputError(
-            "hijri_offset", offset, f"an integer from {-MAX_OFFSET} to {MAX_OFFSET} (days)"
-        )
-    return offset
-
-
-def _check_aware(field: str, value: object) -> datetime:
-    if not isinstance(value, datetime):
-        raise InvalidInputError(field, value, "a timezone-aware datetime")
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise InvalidInputError(field, value, "a timezone-aware datetime")
-    return value
-
-
-@lru_cache(maxsize=8192)
-def _table(ordinal: int) -> tuple[int, int, int]:
-    """Umm al-Qura ``(year, month, day)`` of a Gregorian day given as a proleptic ordinal."""
-    return Gregorian.fromdate(date.fromordinal(ordinal)).to_hijri().datetuple()
-
-
-@lru_cache(maxsize=2048)
-def _table_start(year: int, month: int) -> date | None:
-    """Gregorian day 1 of a Hijri month per Umm al-Qura, or ``None`` outside the table."""
-    if not HIJRI_YEAR_FIRST <= year <= HIJRI_YEAR_LAST:
-        return None
-    start = Hijri(year, month, 1).to_gregorian()
-    return date(start.year, start.month, start.day)
-
-
-_Pins = tuple[tuple[int, date], ...]
-"""Announced month starts as ``(month index, start)``, sorted; index = year * 12 + month - 1."""
-
-
-def _check_overrides(overrides: object, field: str = "hijri_overrides") -> _Pins:
-    """Validate an override table and return its entries sorted by month."""
-    if not isinstance(overrides, Mapping):
-        raise InvalidInputError(field, overrides, "a mapping of (hijri year, month) to a date")
-    pins: list[tuple[int, date]] = []
-    for key, start in overrides.items():
-        if (
-            not isinstance(key, tuple)
-            or len(key) != 2
-            or any(isinstance(part, bool) or not isinstance(part, int) for part in key)
-        ):
-            raise InvalidInputError(field, key, "keyed by (hijri year, month) tuples of integers")
-        year, month = key
-        if not HIJRI_YEAR_FIRST <= year <= HIJRI_YEAR_LAST or not 1 <= month <= 12:
-            raise InvalidInputError(
-                field,
-                key,
-                f"keyed by a year from {HIJRI_YEAR_FIRST} to {HIJRI_YEAR_LAST} "
-                "and a month from 1 to 12",
-            )
-        if isinstance(start, datetime) or not isinstance(start, date):
-            raise InvalidInputError(field, start, f"a datetime.date for month {year}-{month:02}")
-        table = _table_start(year, month)
-        assert table is not None
-        if abs((start - table).days) > OVERRIDE_TOLERANCE:
-            raise InvalidInputError(
-                field,
-                start,
-                f"within {OVERRIDE_TOLERANCE} days of the Umm al-Qura start of "
-                f"{year}-{month:02} ({table})",
-            )
-        pins.append((year * 12 + month - 1, start))
-    pins.sort()
-    for (first, first_start), (second, second_start) in pairwise(pins):
-        months, days = second - first, (second_start - first_start).days
-        if not 29 * months <= days <= 30 * months:
-            raise InvalidInputError(
-                field,
-                {_month_key(first): first_start, _month_key(second): second_start},
-                f"month starts 29 or 30 days apart per month, but {_month_key(first)} and "
-                f"{_month_key(second)} are {days} days apart over {months} month(s)",
-            )
-    return tuple(pins)
-
-
-def _month_key(index: int) -> tuple[int, int]:
-    year, month0 = divmod(index, 12)
-    return year, month0 + 1
-
-
-def _start_in_effect(index: int, offset: int, pins: _Pins) -> date | None:
-    """Day 1 of the Hijri month ``index`` as the site counts it, or ``None`` outside the table.
-
-    The Umm al-Qura start moved by the offset, kept within 29-30 days a month of
-    the nearest announced starts on either side: an announced month is pinned,
-    and its neighbours stretch or shrink by as many days as needed, no more.
-    """
-    table = _table_start(*_month_key(index))
-    if table is None:
-        return None
-    start = table - timedelta(days=offset)
-    before = after = None
-    for pin in pins:
-        if pin[0] <= index:
-            before = pin
-        else:
-            after = pin
-            break
-    if before is not None:
-        months = index - before[0]
-        start = min(
-            max(start, before[1] + timedelta(days=29 * months)),
-            before[1] + timedelta(days=30 * months),
-        )
-    if after is not None:
-        months = after[0] - index
-        start = min(
-            max(start, after[1] - timedelta(days=30 * months)),
-            after[1] - timedelta(days=29 * months),
-        )
-    return start
-
 
 MONTH_STARTS_FORMAT = 1
 """Version of the month-starts file format that :func:`load_month_starts` reads."""
@@ -327,11 +121,11 @@ class MonthStart:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "country", _check_country(self.country))
-        _check_int("year", self.year, HIJRI_YEAR_FIRST, HIJRI_YEAR_LAST)
-        _check_int("month", self.month, 1, 12)
+        check_int("year", self.year, HIJRI_YEAR_FIRST, HIJRI_YEAR_LAST)
+        check_int("month", self.month, 1, 12)
         if isinstance(self.start, datetime) or not isinstance(self.start, date):
             raise InvalidInputError("start", self.start, "a datetime.date")
-        table = _table_start(self.year, self.month)
+        table = table_start(self.year, self.month)
         assert table is not None
         if abs((self.start - table).days) > OVERRIDE_TOLERANCE:
             raise InvalidInputError(
@@ -363,10 +157,8 @@ class MonthStarts:
     """
 
     entries: tuple[MonthStart, ...]
-    _pins: Mapping[str, _Pins] = dataclasses.field(
-        init=False, repr=False, compare=False, hash=False
-    )
-    _key: tuple[tuple[str, _Pins], ...] = dataclasses.field(
+    _pins: Mapping[str, Pins] = dataclasses.field(init=False, repr=False, compare=False, hash=False)
+    _key: tuple[tuple[str, Pins], ...] = dataclasses.field(
         init=False, repr=False, compare=False, hash=False
     )
     _hash: int = dataclasses.field(init=False, repr=False, compare=False, hash=False)
@@ -392,7 +184,7 @@ class MonthStarts:
                 )
             table[key] = entry.start
         pins = {
-            country: _check_overrides(table, f"month starts of {country}")
+            country: check_overrides(table, f"month starts of {country}")
             for country, table in tables.items()
         }
         object.__setattr__(self, "_pins", MappingProxyType(pins))
@@ -411,9 +203,9 @@ class MonthStarts:
         >>> shipped_month_starts().for_country("EG")[(1447, 9)]
         datetime.date(2026, 2, 19)
         """
-        return {_month_key(index): start for index, start in self.pins(country)}
+        return {month_key(index): start for index, start in self.pins(country)}
 
-    def pins(self, country: str) -> _Pins:
+    def pins(self, country: str) -> Pins:
         """The country's starts as sorted ``(month index, start)`` pairs (index = year*12+month-1)."""
         return self._pins.get(_check_country(country), ())
 
@@ -525,7 +317,7 @@ def _check_month_starts(month_starts: object) -> MonthStarts:
     return month_starts
 
 
-def _merge(base: _Pins, site: _Pins) -> _Pins:
+def _merge(base: Pins, site: Pins) -> Pins:
     """Site pins over a country's pins: a country pin is dropped if it clashes with a site pin."""
     if not site:
         return base
@@ -544,8 +336,8 @@ def _merge(base: _Pins, site: _Pins) -> _Pins:
 
 def _resolve_pins(
     overrides: HijriOverrides | None, country: str | None, month_starts: MonthStarts | None
-) -> _Pins:
-    site = _check_overrides(overrides) if overrides is not None else ()
+) -> Pins:
+    site = check_overrides(overrides) if overrides is not None else ()
     if country is None:
         if month_starts is not None:
             raise InvalidInputError("country", None, f"{_COUNTRY} when month_starts is given")
@@ -594,14 +386,16 @@ def to_hijri(
     widgets.errors.HijriRangeError: date must be from 1924-08-01 to 2077-11-16 (1343-1500 AH, \
 the Umm al-Qura table), got datetime.date(2077, 11, 17)
     """
-    day = _check_day("date", day)
-    offset = _check_offset(offset)
+    day = check_day("date", day)
+    offset = check_offset(offset)
     pins = _resolve_pins(overrides, country, month_starts)
     shifted = day.toordinal() + offset
     if not HIJRI_FIRST.toordinal() <= shifted <= HIJRI_LAST.toordinal():
-        allowed = _RANGE if not offset else f"{_RANGE} once shifted by hijri_offset {offset:+d}"
+        allowed = (
+            TABLE_RANGE if not offset else f"{TABLE_RANGE} once shifted by hijri_offset {offset:+d}"
+        )
         raise HijriRangeError("date", day, allowed)
-    year, month, number = _table(shifted)
+    year, month, number = table_date(shifted)
     if not pins:
         return HijriDate(year=year, month=month, day=number)
     # A start in effect is at most OVERRIDE_TOLERANCE + MAX_OFFSET (5) days from the
@@ -609,9 +403,9 @@ the Umm al-Qura table), got datetime.date(2077, 11, 17)
     # table's month for the shifted date or one of its neighbours.
     index = year * 12 + month - 1
     for candidate in (index + 1, index, index - 1):
-        start = _start_in_effect(candidate, offset, pins)
+        start = start_in_effect(candidate, offset, pins)
         if start is not None and start <= day:
-            year, month = _month_key(candidate)
+            year, month = month_key(candidate)
             return HijriDate(year=year, month=month, day=(day - start).days + 1)
     return HijriDate(year=year, month=month, day=number)  # pragma: no cover
 
@@ -660,11 +454,11 @@ def hijri_today(
     >>> hijri_today(at, "Asia/Riyadh")
     HijriDate(year=1447, month=9, day=1)
     """
-    now = _check_aware("now", now)
+    now = check_aware("now", now)
     zone = get_zone(zone)
     today = now.astimezone(zone).date()
     if maghrib is not None:
-        maghrib = _check_aware("maghrib", maghrib)
+        maghrib = check_aware("maghrib", maghrib)
         if maghrib.astimezone(zone).date() != today:
             raise InvalidInputError(
                 "maghrib", maghrib, f"a Maghrib time on the same local day as now ({today})"
@@ -688,11 +482,11 @@ def month_start(
     >>> month_start(1447, 9), month_start(1447, 9, country="EG")
     (datetime.date(2026, 2, 18), datetime.date(2026, 2, 19))
     """
-    _check_int("year", year, HIJRI_YEAR_FIRST, HIJRI_YEAR_LAST)
-    _check_int("month", month, 1, 12)
-    offset = _check_offset(offset)
+    check_int("year", year, HIJRI_YEAR_FIRST, HIJRI_YEAR_LAST)
+    check_int("month", month, 1, 12)
+    offset = check_offset(offset)
     pins = _resolve_pins(overrides, country, month_starts)
-    start = _start_in_effect(year * 12 + month - 1, offset, pins)
+    start = start_in_effect(year * 12 + month - 1, offset, pins)
     assert start is not None
     return start
 
@@ -740,8 +534,8 @@ def ramadan_between(
     >>> days[0], days[-1], len(days)
     (datetime.date(2026, 2, 19), datetime.date(2026, 3, 19), 29)
     """
-    first = _check_day("first", first)
-    last = _check_day("last", last)
+    first = check_day("first", first)
+    last = check_day("last", last)
     try:
         year = to_hijri(first, offset, overrides, country=country, month_starts=month_starts).year
     except HijriRangeError:
