@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+from datetime import date, datetime, timezone
 from importlib.metadata import version
 from pathlib import Path
 
@@ -240,6 +241,40 @@ def test_readme_python_example_runs() -> None:
     exec(compile(code, "README.md", "exec"), namespace)
     assert isinstance(namespace["strip"], widgets.Fragment)
     assert "القاهرة" in namespace["strip"]  # type: ignore[operator]
+
+
+def test_readme_static_site_example_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### 3. Static files, from Python or the command line", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    result = namespace["result"]
+    assert isinstance(result, widgets.BuildResult)
+    out = tmp_path / "public" / "widgets"
+    assert {path.resolve().relative_to(out).as_posix() for path in result.written} >= {
+        "widgets.css",
+        "index.html",
+        "riyadh/prayer-strip.html",
+        "cairo/days/2026-03-07.html",
+    }
+    strip = (out / "cairo" / "prayer-strip.html").read_text(encoding="utf-8")
+    assert "القاهرة" in strip
+    # Noon UTC is 14:00 in Cairo: its strip is true until Asr, the earliest change of the three.
+    asr = widgets.prayer_times("cairo", date(2026, 3, 1)).asr
+    assert result.expires_at == min(
+        asr,
+        widgets.render_prayer_strip(
+            "riyadh", now=datetime(2026, 3, 1, 12, tzinfo=timezone.utc), method="umm_al_qura"
+        ).expires_at,  # type: ignore[type-var]
+        widgets.render_prayer_strip(
+            "alexandria", now=datetime(2026, 3, 1, 12, tzinfo=timezone.utc)
+        ).expires_at,  # type: ignore[type-var]
+    )
+    assert "run again at" in capsys.readouterr().out
 
 
 def test_every_cache_has_a_bound() -> None:
