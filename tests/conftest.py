@@ -1,26 +1,28 @@
-"""Shared fixtures: the reference folder beside the repository, and a few cities."""
+"""Shared fixtures: where the test data, the examples and the code under test are; a few cities."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
+import widgets
 from widgets import Location
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-IN_CI = os.environ.get("CI", "").lower() == "true"
+TESTS = Path(__file__).resolve().parent
+DATA = TESTS / "data"
+# The folder holding tests/, examples/ and README.md: a checkout, an unpacked sdist, or the copy
+# that CI makes to run the suite against an installed wheel.
+REPO = TESTS.parent
+# The package under test, wherever it is imported from (a checkout or site-packages).
+PACKAGE = Path(widgets.__file__).resolve().parent
 
 
-def shared_path(*parts: str) -> Path:
-    """A path under ``../shared``; skips the test when absent, except in CI where it fails."""
-    path = SHARED.joinpath(*parts)
+def data_path(*parts: str) -> Path:
+    """A path under ``tests/data``; a missing file fails the test, it never skips it."""
+    path = DATA.joinpath(*parts)
     if not path.exists():
-        if IN_CI:
-            pytest.fail(f"{path} is missing: CI must run beside the project's shared/ folder")
-        pytest.skip(f"{path} is absent (a clone outside the project's workspace)")
+        pytest.fail(f"{path} is missing: the test data ship in tests/data")
     return path
 
 
@@ -36,3 +38,8 @@ def cairo() -> Location:
         country="EG",
         slug="cairo",
     )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register our marker here, not in pyproject.toml, so a copy of tests/ knows it too."""
+    config.addinivalue_line("markers", "browser: needs headless Chromium")

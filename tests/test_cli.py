@@ -17,12 +17,12 @@ import widgets
 from widgets import cli, render, zones
 from widgets.feeds import load_news
 
-from .conftest import REPO
+from .conftest import DATA, REPO
 
 NOW = "2026-03-01T14:00:00+02:00"
 NOW_AT = datetime.fromisoformat(NOW)
 EGYPT_RAMADAN_1447 = date(2026, 2, 19)
-FEEDS = REPO / "tests" / "data" / "feeds"
+FEEDS = DATA / "feeds"
 FIELDS = ("imsak", "fajr", "sunrise", "dhuhr", "asr", "sunset", "maghrib", "isha")
 SIX = ("fajr", "sunrise", "dhuhr", "asr", "maghrib", "isha")
 PREFIX = "prayer-news-widgets: error: "

@@ -15,7 +15,7 @@ import pytest
 
 import widgets
 
-from .conftest import REPO, shared_path
+from .conftest import PACKAGE, REPO, data_path
 
 EXAMPLES = REPO / "examples"
 NOW = "2026-03-01T14:00:00+02:00"
@@ -52,12 +52,12 @@ def shows_the_six_times(html: str, city: str, day: date) -> bool:
 
 
 def test_sample_news_is_shipped_in_the_package_too() -> None:
-    packaged = REPO / "widgets" / "data" / "sample-news.json"
+    packaged = PACKAGE / "data" / "sample-news.json"
     assert (EXAMPLES / "news.json").read_bytes() == packaged.read_bytes()
 
 
 def test_sample_news_are_the_seed_items() -> None:
-    seed = json.loads(shared_path("seed", "related-news.json").read_text(encoding="utf-8"))
+    seed = json.loads(data_path("seed", "related-news.json").read_text(encoding="utf-8"))
     sample = json.loads((EXAMPLES / "news.json").read_text(encoding="utf-8"))
     assert sample["items"] == seed["items"]
     assert len(widgets.prepare_items(widgets.load_news(EXAMPLES / "news.json"), limit=None)) == 8

@@ -39,13 +39,13 @@ from widgets.l10n import (
 )
 from widgets.methods import Prayer
 
-from .conftest import shared_path
+from .conftest import data_path
 
 CAIRO = ZoneInfo("Africa/Cairo")
 # The seed page's first related-news item: 22:16 Cairo summer time (UTC+3).
 SEED = datetime(2025, 4, 30, 22, 16, tzinfo=timezone(timedelta(hours=3)))
 
-# Month names per locale family, as shared/reference/arabic-formatting.md lists them from CLDR 49.
+# Month names per locale family, as CLDR 49 gives them.
 MONTHS = {
     "ar_EG": "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
     "ar_SA": "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
@@ -113,8 +113,8 @@ def test_seed_stamp() -> None:
 
 def test_seed_pages_related_news_list() -> None:
     """Every stamp the seed page printed, from the items' ISO times, in its padded style."""
-    data = json.loads(shared_path("seed", "related-news.json").read_text(encoding="utf-8"))
-    page = shared_path("seed", "article.txt").read_text(encoding="utf-8").splitlines()
+    data = json.loads(data_path("seed", "related-news.json").read_text(encoding="utf-8"))
+    page = data_path("seed", "article-widgets.txt").read_text(encoding="utf-8").splitlines()
     fmt = Formatter("ar_EG", data["timezone"])
     for item in data["items"]:
         published = datetime.fromisoformat(item["published"])

@@ -7,7 +7,6 @@ import dataclasses
 import html
 import json
 import logging
-import os
 import re
 import sys
 from datetime import datetime, timedelta, timezone
@@ -23,18 +22,12 @@ from widgets.errors import InvalidInputError, MissingExtraError, WidgetsError
 from widgets.feeds import load_news
 from widgets.news import NewsItem, coerce_item, prepare_items, safe_url
 
-SEED = Path(__file__).parents[2] / "shared" / "seed" / "related-news.json"
-FEEDS = Path(__file__).parent / "data" / "feeds"
+from .conftest import DATA
+
+SEED = DATA / "seed" / "related-news.json"
+FEEDS = DATA / "feeds"
 BASE = "https://news.example/world/article-9"  # the page the list is shown on
 UTC = timezone.utc
-
-
-def _seed_path() -> Path:
-    if SEED.is_file():
-        return SEED
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"seed file {SEED} is missing in CI")
-    pytest.skip(f"seed file {SEED} is not present beside this checkout")
 
 
 def _item(n: int, **extra: object) -> dict[str, object]:
@@ -479,7 +472,7 @@ def test_bad_items_are_skipped_with_a_warning(caplog: pytest.LogCaptureFixture) 
 
 
 def test_seed_items_all_parse() -> None:
-    path = _seed_path()
+    path = SEED
     raw = json.loads(path.read_text(encoding="utf-8"))["items"]
     loaded = load_news(path)
     assert loaded == raw
@@ -495,7 +488,7 @@ def test_seed_items_all_parse() -> None:
 
 
 def test_seed_items_newest_first() -> None:
-    items = prepare_items(load_news(_seed_path()), limit=None, order="newest")
+    items = prepare_items(load_news(SEED), limit=None, order="newest")
     # times from the seed file: 22:16, 21:52, 21:25, 18:36, 18:31, 19:47, 17:50, 19:06
     assert [i.url for i in items] == [f"/news/{n}" for n in (1, 2, 3, 6, 8, 4, 5, 7)]
 

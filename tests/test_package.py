@@ -12,10 +12,10 @@ import pytest
 
 import widgets
 from widgets.methods import METHODS
+from widgets.render import templates_path
 
-from .conftest import REPO
+from .conftest import PACKAGE, REPO
 
-PACKAGE = Path(widgets.__file__).resolve().parent
 # The one-way flow: a module imports only modules before it (or its own subpackage).
 LAYERS = (
     "errors",
@@ -216,7 +216,7 @@ def test_design_slugs_are_all_there() -> None:
 
 
 def test_templates_mark_nothing_safe_and_use_no_filters_of_ours() -> None:
-    for template in (REPO / "templates" / "widgets").glob("*.html"):
+    for template in (templates_path() / "widgets").glob("*.html"):
         text = template.read_text(encoding="utf-8")
         assert "|safe" not in text.replace(" ", ""), template.name
         assert "autoescape false" not in text, template.name

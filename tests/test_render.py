@@ -46,7 +46,7 @@ from widgets.render import (
 )
 from widgets.views import strip_view
 
-from .conftest import REPO, shared_path
+from .conftest import PACKAGE, REPO, data_path
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -94,14 +94,14 @@ def check_golden(name: str, html: str) -> None:
 
 def seed_items() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(
-        shared_path("seed", "related-news.json").read_text(encoding="utf-8")
+        data_path("seed", "related-news.json").read_text(encoding="utf-8")
     )
     return data
 
 
 def seed_list() -> list[tuple[str, str]]:
     """(headline, stamp) pairs of the related-news block of the seed article, in page order."""
-    lines = shared_path("seed", "article.txt").read_text(encoding="utf-8").splitlines()
+    lines = data_path("seed", "article-widgets.txt").read_text(encoding="utf-8").splitlines()
     start = lines.index("أخبار ذات صلة") + 1
     block = [line.strip() for line in lines[start:] if line.strip()]
     block = block[: next(i for i, line in enumerate(block) if line.startswith("أكثر الكلمات"))]
@@ -843,7 +843,7 @@ def test_templates_are_found_and_loaded_by_our_loader() -> None:
         "widgets.js",
     }
     assert names <= {p.name for p in (folder / "widgets").iterdir()}
-    assert folder in (REPO / "templates", REPO / "widgets" / "templates")
+    assert folder in (PACKAGE.parent / "templates", PACKAGE / "templates")
     env = environment()
     assert env.autoescape is True and env.undefined is jinja2.StrictUndefined
     assert env.loader is template_loader()
