@@ -470,6 +470,9 @@ def test_methods(capsys: pytest.CaptureFixture[str]) -> None:
         assert method.slug in out
         if method.source:
             assert method.source in out
+    lowered = [method for method in widgets.METHODS.values() if method.elevation]
+    assert out.count("horizon lowered for the place's elevation") == len(lowered)
+    assert out.count("horizon at sea level") == len(widgets.METHODS) - len(lowered)
     assert cli.main(["methods", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [entry["slug"] for entry in listed] == list(widgets.METHODS)

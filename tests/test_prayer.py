@@ -133,6 +133,11 @@ def test_dst_change_days(location: Location | str, day: date) -> None:
 def test_casablanca_uses_the_newest_tz_database() -> None:
     # Morocco left UTC+1 for UTC+0 in September 2026 (tz 2026 releases); older databases say +1.
     assert prayer_times(CASABLANCA, date(2026, 11, 1)).dhuhr.utcoffset() == timedelta(0)
+    # tz 2026c: permanent UTC+0 from 20 September 2026 at 02:00 local time, so no Ramadan
+    # switch in 2027 (a 2025 database moves to UTC+0 for Ramadan 1448 and back to +1 after it).
+    assert prayer_times(CASABLANCA, date(2026, 9, 19)).dhuhr.utcoffset() == timedelta(hours=1)
+    assert prayer_times(CASABLANCA, date(2026, 9, 20)).fajr.utcoffset() == timedelta(0)
+    assert prayer_times(CASABLANCA, date(2027, 4, 1)).dhuhr.utcoffset() == timedelta(0)
 
 
 def test_a_pytz_zone_gives_the_same_times(cairo: Location) -> None:

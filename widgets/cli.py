@@ -460,6 +460,13 @@ def _cmd_methods(args: argparse.Namespace, out: TextIO) -> int:
         ]
         if moved:
             parts.append("adjustments " + ", ".join(moved) + " min")
+        if method.rounding is not widgets.Rounding.NEAREST:
+            parts.append(f"rounding {method.rounding.value}")
+        parts.append(
+            "horizon lowered for the place's elevation"
+            if method.elevation
+            else "horizon at sea level"
+        )
         if method.slug in defaults:
             parts.append("default in " + ", ".join(defaults[method.slug]))
         print("    " + "; ".join(parts), file=out)

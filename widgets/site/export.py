@@ -64,6 +64,7 @@ def method_json(method: widgets.Method) -> dict[str, object]:
         "imsak_minutes": method.imsak_minutes,
         "adjustments": {prayer.value: method.adjustments[prayer] for prayer in widgets.Prayer},
         "rounding": method.rounding.value,
+        "elevation": method.elevation,
     }
 
 
