@@ -49,3 +49,47 @@ def check_cache_headers(cache_control: str | None, expires: str | None) -> None:
     until = next_prayer()
     assert NOW + timedelta(seconds=int(found.group(1))) == until
     assert parsedate_to_datetime(expires) == until
+
+
+PAGE = """{% load prayer_widgets %}<html><body>
+<header>{% prayer_strip %}</header>
+<article>{% related_news items exclude_url=request.path %}</article>
+<section>{% prayer_timetable %}</section>
+</body></html>"""
+STRIP_ONLY = "{% load prayer_widgets %}{% prayer_strip 'riyadh' %}"
+BROKEN = "{% load prayer_widgets %}[{% prayer_strip 'atlantis' %}][{% related_news 5 %}]"
+
+
+def configure_django() -> None:
+    """Settings of the Django project of ``test_contrib_django`` (once per process)."""
+    import django
+    from django.conf import settings
+
+    if settings.configured:
+        return
+    settings.configure(
+        DEBUG=False,
+        SECRET_KEY="test",
+        ALLOWED_HOSTS=["testserver"],
+        ROOT_URLCONF="tests.test_contrib_django",
+        USE_TZ=True,
+        TIME_ZONE="Africa/Cairo",
+        INSTALLED_APPS=["django.contrib.contenttypes", "widgets.contrib.django"],
+        MIDDLEWARE=["widgets.contrib.django.middleware.CacheHeadersMiddleware"],
+        TEMPLATES=[
+            {
+                "BACKEND": "django.template.backends.django.DjangoTemplates",
+                "OPTIONS": {
+                    "loaders": [
+                        (
+                            "django.template.loaders.locmem.Loader",
+                            {"page.html": PAGE, "strip.html": STRIP_ONLY, "broken.html": BROKEN},
+                        )
+                    ],
+                    "context_processors": ["django.template.context_processors.request"],
+                },
+            }
+        ],
+        PRAYER_WIDGETS={"place": "cairo", "now": "tests.host_facts.clock"},
+    )
+    django.setup()

@@ -656,3 +656,15 @@ def test_unknown_names_point_to_the_commands(capsys: pytest.CaptureFixture[str])
     assert cli.main(["times", "--city", "cairo", "--method", "egpyt"]) == 1
     line = error_line(capsys)
     assert "'prayer-news-widgets methods' lists them" in line and "'egypt'" in line
+
+
+def test_readme_lists_the_files_build_writes(tmp_path: Path) -> None:
+    import re
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start = readme.index("`build` writes")
+    paragraph = readme[start : readme.index("\n\n", start)]
+    listed = set(re.findall(r"`([\w/.-]+\.(?:html|css|js|json))`", paragraph))
+    assert build(tmp_path, "--days", "1") == 0
+    written = {re.sub(r"\d{4}-\d{2}-\d{2}", "YYYY-MM-DD", name) for name in files(tmp_path)}
+    assert written == listed

@@ -12,50 +12,9 @@ from typing import Any
 
 import pytest
 
-from .host_facts import ITEM, NOW, STAMP, UTC_STAMP, check_cache_headers
+from .host_facts import ITEM, NOW, STAMP, UTC_STAMP, check_cache_headers, configure_django
 
 django = pytest.importorskip("django")
-
-from django.conf import settings  # noqa: E402
-
-PAGE = """{% load prayer_widgets %}<html><body>
-<header>{% prayer_strip %}</header>
-<article>{% related_news items exclude_url=request.path %}</article>
-<section>{% prayer_timetable %}</section>
-</body></html>"""
-STRIP_ONLY = "{% load prayer_widgets %}{% prayer_strip 'riyadh' %}"
-BROKEN = "{% load prayer_widgets %}[{% prayer_strip 'atlantis' %}][{% related_news 5 %}]"
-
-
-def _configure() -> None:
-    if settings.configured:
-        return
-    settings.configure(
-        DEBUG=False,
-        SECRET_KEY="test",
-        ALLOWED_HOSTS=["testserver"],
-        ROOT_URLCONF=__name__,
-        USE_TZ=True,
-        TIME_ZONE="Africa/Cairo",
-        INSTALLED_APPS=["django.contrib.contenttypes", "widgets.contrib.django"],
-        MIDDLEWARE=["widgets.contrib.django.middleware.CacheHeadersMiddleware"],
-        TEMPLATES=[
-            {
-                "BACKEND": "django.template.backends.django.DjangoTemplates",
-                "OPTIONS": {
-                    "loaders": [
-                        (
-                            "django.template.loaders.locmem.Loader",
-                            {"page.html": PAGE, "strip.html": STRIP_ONLY, "broken.html": BROKEN},
-                        )
-                    ],
-                    "context_processors": ["django.template.context_processors.request"],
-                },
-            }
-        ],
-        PRAYER_WIDGETS={"place": "cairo", "now": "tests.host_facts.clock"},
-    )
-    django.setup()
 
 
 def page(request: Any) -> Any:
@@ -90,7 +49,7 @@ def private(request: Any) -> Any:
     return response
 
 
-_configure()
+configure_django()
 
 from django.urls import path  # noqa: E402
 
