@@ -3,11 +3,13 @@
     pip install flask
     flask --app examples/flask_app.py run
 
-``widgets.install(app.jinja_env)`` puts the widget templates behind the app's
-own (a ``widgets/prayer_strip.html`` of the app would win) and adds the
-globals ``prayer_strip(...)`` and ``related_news(...)``, which
-``flask_templates/layout.html`` and ``article.html`` call. The stylesheet is
-served from the package at ``/widgets/widgets.css``.
+``PrayerWidgets(app)`` puts the widget templates behind the app's own (a
+``widgets/prayer_strip.html`` of the app would win), adds the globals
+``prayer_strip(...)`` and ``related_news(...)``, which
+``flask_templates/layout.html`` and ``article.html`` call, with the site's
+place and zone from the ``PRAYER_WIDGETS_*`` config keys, and sets
+``Cache-Control``/``Expires`` until the next prayer. The stylesheet is served
+from the package at ``/widgets/widgets.css``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from flask import Flask, abort, render_template, send_from_directory
 from werkzeug.wrappers import Response
 
 import widgets
+from widgets.contrib.flask import PrayerWidgets
 
 HERE = Path(__file__).resolve().parent
 
@@ -27,9 +30,8 @@ HERE = Path(__file__).resolve().parent
 def create_app(clock: Callable[[], datetime] | None = None) -> Flask:
     """Build the app; ``clock`` fixes "now" for the widgets (default: the real clock)."""
     app = Flask(__name__, template_folder=str(HERE / "flask_templates"))
-    app.config.setdefault("WIDGETS_CITY", "cairo")
-    app.config.setdefault("WIDGETS_TIMEZONE", "Africa/Cairo")
-    widgets.install(app.jinja_env, clock=clock)
+    app.config.update(PRAYER_WIDGETS_PLACE="cairo", PRAYER_WIDGETS_TIMEZONE="Africa/Cairo")
+    PrayerWidgets(app, clock=clock)
     articles = widgets.load_news(HERE / "news.json")  # the sample items double as articles
 
     @app.get("/")

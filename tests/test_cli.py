@@ -29,7 +29,8 @@ PREFIX = "prayer-news-widgets: error: "
 
 
 def build(out: Path, *extra: str) -> int:
-    return cli.main(["build", "--out", str(out), "--now", NOW, "--quiet", *extra])
+    """A quiet demo build (the sample headlines as related news) at :data:`NOW`."""
+    return cli.main(["build", "--out", str(out), "--now", NOW, "--quiet", "--demo", *extra])
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -152,7 +153,8 @@ def test_build_with_now_is_byte_identical(
     first, second = files(tmp_path / "one"), files(tmp_path / "two")
     assert first == second
     before = {path: path.stat().st_mtime_ns for path in (tmp_path / "one").rglob("*")}
-    assert cli.main(["build", "--out", str(tmp_path / "one"), "--now", NOW, "--days", "2"]) == 0
+    again = ["build", "--out", str(tmp_path / "one"), "--now", NOW, "--days", "2", "--demo"]
+    assert cli.main(again) == 0
     out = capsys.readouterr().out
     assert f"wrote 0 of {len(first)} files" in out
     assert before == {path: path.stat().st_mtime_ns for path in (tmp_path / "one").rglob("*")}
@@ -243,10 +245,43 @@ def test_no_arguments_build_cairo_into_site(
     document = json.loads((tmp_path / "site" / "prayer-times.json").read_text(encoding="utf-8"))
     assert document["location"]["slug"] == "cairo"
     assert document["method"]["slug"] == "egypt"
-    news = (tmp_path / "site" / "related-news.html").read_text(encoding="utf-8")
+    out = capsys.readouterr().out
+    assert "site" in out and "sample" not in out
+    seed = json.loads((REPO / "examples" / "news.json").read_text(encoding="utf-8"))
+    titles = [item["title"] for item in seed["items"]]
+    built = "".join(path.read_text(encoding="utf-8") for path in (tmp_path / "site").rglob("*"))
+    assert not [title for title in titles if title in built]  # no sample headline, anywhere
+    assert (tmp_path / "site" / "related-news.html").read_text(encoding="utf-8") == ""
+
+
+def test_demo_build_uses_the_sample_news_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["build", "--city", "cairo", "--out", str(tmp_path), "--now", NOW, "--demo"]
+    assert cli.main(args) == 0
+    out = capsys.readouterr().out
+    assert "demo" in out and "sample headlines" in out
+    news = (tmp_path / "related-news.html").read_text(encoding="utf-8")
     seed = json.loads((REPO / "examples" / "news.json").read_text(encoding="utf-8"))
     assert seed["items"][0]["title"] in news
-    assert "site" in capsys.readouterr().out
+
+
+def test_footer_shows_the_method_and_a_readable_build_time(tmp_path: Path) -> None:
+    from babel.dates import format_datetime
+
+    assert build(tmp_path, "--lat", "29.97", "--lon", "30.94", "--tz", "Africa/Cairo") == 0
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    footer = page[page.index("<footer") :]
+    assert widgets.METHODS["egypt"].name_ar in footer  # the zone's country: Egypt's method
+    readable = format_datetime(NOW_AT, "d MMMM y h:mm a", tzinfo="Africa/Cairo", locale="ar_EG")
+    assert readable in footer and ".000" not in footer  # «1 مارس 2026 2:00 م»
+
+
+def test_times_and_timetable_speak_arabic_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["times", "--city", "cairo", "--date", "2026-03-01", "--now", NOW]) == 0
+    assert "الفجر" in capsys.readouterr().out
+    assert cli.main(["timetable", "--city", "cairo", "--month", "2026-03", "--now", NOW]) == 0
+    assert " ص" in capsys.readouterr().out  # 12-hour Arabic times, as build writes them
 
 
 def test_python_dash_m_help(tmp_path: Path) -> None:
@@ -390,7 +425,9 @@ def test_bad_config(
 
 
 def test_times(capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["times", "--city", "alexandria", "--date", "2026-03-01", "--now", NOW]) == 0
+    english = ["--locale", "en", "--clock", "24h"]
+    args = ["times", "--city", "alexandria", "--date", "2026-03-01", "--now", NOW, *english]
+    assert cli.main(args) == 0
     out = capsys.readouterr().out
     day = widgets.prayer_times(widgets.place("alexandria"), date(2026, 3, 1))
     for name in SIX:
@@ -419,7 +456,8 @@ def test_times_defaults_to_today_there(capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_timetable_month(capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["timetable", "--month", "2026-02", "--city", "cairo", "--now", NOW]) == 0
+    args = ["timetable", "--month", "2026-02", "--city", "cairo", "--now", NOW, "--clock", "24h"]
+    assert cli.main(args) == 0
     rows = [line.split() for line in capsys.readouterr().out.splitlines()]
     days = [row for row in rows if row and row[0].startswith("2026-02-")]
     assert len(days) == 28  # February 2026 is not a leap month
@@ -612,3 +650,24 @@ def test_importing_the_cli_does_no_work() -> None:
     )
     assert done.stdout.strip() == "False"
     assert done.stderr == ""
+
+
+def test_unknown_names_point_to_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["times", "--city", "kairo"]) == 1
+    line = error_line(capsys)
+    assert "'prayer-news-widgets places' lists them" in line and "widgets.all_places" not in line
+    assert cli.main(["times", "--city", "cairo", "--method", "egpyt"]) == 1
+    line = error_line(capsys)
+    assert "'prayer-news-widgets methods' lists them" in line and "'egypt'" in line
+
+
+def test_readme_lists_the_files_build_writes(tmp_path: Path) -> None:
+    import re
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start = readme.index("`build` writes")
+    paragraph = readme[start : readme.index("\n\n", start)]
+    listed = set(re.findall(r"`([\w/.-]+\.(?:html|css|js|json))`", paragraph))
+    assert build(tmp_path, "--days", "1") == 0
+    written = {re.sub(r"\d{4}-\d{2}-\d{2}", "YYYY-MM-DD", name) for name in files(tmp_path)}
+    assert written == listed

@@ -14,7 +14,6 @@ import pickle
 import re
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -46,7 +45,7 @@ from widgets.render import (
 )
 from widgets.views import strip_view
 
-from .conftest import PACKAGE, REPO, data_path
+from .conftest import PACKAGE, data_path
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -1010,43 +1009,39 @@ def test_script_moves_the_mark_and_counts_down(
     assert out["ticking"]
 
 
-# --- the Django recipe ---------------------------------------------------------------------------
+# --- Django's template engine ------------------------------------------------------------------
 
 
-def test_django_recipe() -> None:
+def test_django_tags_insert_fragments_once() -> None:
     pytest.importorskip("django")
-    from django.conf import settings
+    from .host_facts import configure_django
 
-    if not settings.configured:
-        settings.configure(USE_TZ=True)
+    configure_django()
     from django.template import Context, Engine
     from django.utils.html import conditional_escape
 
-    sys.path.insert(0, str(REPO / "examples" / "django_recipe"))
-    try:
-        engine = Engine(libraries={"prayer_widgets": "prayer_widgets.templatetags.prayer_widgets"})
-        template = engine.from_string(
-            "{% load prayer_widgets %}<main>{% prayer_strip 'cairo' now=now %}"
-            "{% prayer_strip 'atlantis' %}{% related_news items %}"
-            "{% prayer_timetable 'cairo' month=month %}</main>"
+    library = "widgets.contrib.django.templatetags.prayer_widgets"
+    engine = Engine(libraries={"prayer_widgets": library})
+    template = engine.from_string(
+        "{% load prayer_widgets %}<main>{% prayer_strip 'cairo' now=now %}"
+        "{% prayer_strip 'atlantis' %}{% related_news items %}"
+        "{% prayer_timetable 'cairo' month=month %}</main>"
+    )
+    html = template.render(
+        Context(
+            {
+                "now": NOON,
+                "month": date(2025, 4, 1),
+                "items": [
+                    {
+                        "title": "<script>x</script>",
+                        "url": "/a",
+                        "published": "2025-04-30T18:00:00+03:00",
+                    },
+                ],
+            }
         )
-        html = template.render(
-            Context(
-                {
-                    "now": NOON,
-                    "month": date(2025, 4, 1),
-                    "items": [
-                        {
-                            "title": "<script>x</script>",
-                            "url": "/a",
-                            "published": "2025-04-30T18:00:00+03:00",
-                        },
-                    ],
-                }
-            )
-        )
-    finally:
-        sys.path.remove(str(REPO / "examples" / "django_recipe"))
+    )
     root = assert_inert(html)
     assert str(render_prayer_strip("cairo", now=NOON)) in html  # inserted once, not escaped
     assert len(by_class(root, "pnw-strip")) == 2 and len(list(root.iter("table"))) == 1

@@ -22,7 +22,10 @@ from .hijri import month_start as month_start
 from .hijri import ramadan_between as ramadan_between
 from .hijri import ramadan_days as ramadan_days
 from .hijri import to_hijri as to_hijri
+from .host import ResponseExpiry as ResponseExpiry
+from .host import cache_headers as cache_headers
 from .host import install as install
+from .host import widget_globals as widget_globals
 from .l10n import Clock as Clock
 from .l10n import Digits as Digits
 from .l10n import Formatter as Formatter
@@ -89,6 +92,7 @@ __all__ = [
     "PrayerDay",
     "PrayerSlot",
     "PrayerTime",
+    "ResponseExpiry",
     "Rounding",
     "StripView",
     "TimeUnavailableError",
@@ -98,6 +102,7 @@ __all__ = [
     "__version__",
     "all_places",
     "build_site",
+    "cache_headers",
     "get_method",
     "hijri_today",
     "install",
@@ -123,4 +128,5 @@ __all__ = [
     "timetable_view",
     "to_hijri",
     "tz_database",
+    "widget_globals",
 ]

@@ -3,7 +3,7 @@
 ``python -m widgets`` and the ``prayer-news-widgets`` console script run
 :func:`main`::
 
-    prayer-news-widgets build                 # Cairo, Egyptian method, sample news -> site/
+    prayer-news-widgets build --demo          # Cairo, Egyptian method, sample news -> site/
     prayer-news-widgets build --city riyadh --city jeddah --days 7 --out public/widgets
     prayer-news-widgets build --config site.toml
     prayer-news-widgets times --city alexandria --date 2026-03-01
@@ -44,6 +44,7 @@ PROG: Final = "prayer-news-widgets"
 """The program name printed in usage lines and before every error."""
 DEFAULT_CITY: Final = "cairo"
 DEFAULT_OUT: Final = "site"
+DEFAULT_LOCALE: Final = "ar_EG"  # of every command
 SAMPLE_NEWS: Final = "sample-news.json"
 """Package data file (``widgets/data/``) with the sample related-news items."""
 NEWS_LIMIT: Final = 6
@@ -100,18 +101,18 @@ def _parse_month(text: str) -> date:
         raise widgets.InvalidInputError("month", text, allowed) from None
 
 
+def _choice(field: str, value: object, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        raise widgets.InvalidInputError(field, value, " or ".join(map(repr, choices)))
+    return str(value)
+
+
 def _digits(value: object) -> widgets.Digits:
-    for choice in _DIGITS:
-        if value == choice:
-            return cast(widgets.Digits, choice)
-    raise widgets.InvalidInputError("digits", value, " or ".join(map(repr, _DIGITS)))
+    return cast(widgets.Digits, _choice("digits", value, _DIGITS))
 
 
 def _clock(value: object) -> widgets.Clock:
-    for choice in _CLOCKS:
-        if value == choice:
-            return cast(widgets.Clock, choice)
-    raise widgets.InvalidInputError("clock", value, " or ".join(map(repr, _CLOCKS)))
+    return cast(widgets.Clock, _choice("clock", value, _CLOCKS))
 
 
 def _month_days(month: date) -> list[date]:
@@ -150,10 +151,6 @@ def _places(args: argparse.Namespace, config: Mapping[str, object]) -> list[site
     return places or [site.SitePlace(location=widgets.place(DEFAULT_CITY))]
 
 
-def _sample_news() -> bytes:
-    return resources.files("widgets").joinpath("data").joinpath(SAMPLE_NEWS).read_bytes()
-
-
 def build_arguments(args: argparse.Namespace) -> dict[str, Any]:
     """The keyword arguments of :func:`widgets.build_site`: the command line over ``--config``."""
     config: dict[str, object] = {}
@@ -170,8 +167,8 @@ def build_arguments(args: argparse.Namespace) -> dict[str, Any]:
         news = Path(args.news)
     elif isinstance(config.get("news"), Path):
         news = config["news"]
-    else:
-        news = _sample_news()
+    elif args.demo or config.get("news") is True:
+        news = resources.files("widgets").joinpath(f"data/{SAMPLE_NEWS}").read_bytes()
     if args.out is not None:
         out: object = Path(args.out)
     elif args.config is None:
@@ -186,7 +183,7 @@ def build_arguments(args: argparse.Namespace) -> dict[str, Any]:
         "places": _places(args, config),
         "method": pick("method", args.method, None),
         "asr": pick("asr", args.asr, "standard"),
-        "locale": pick("locale", args.locale, "ar_EG"),
+        "locale": pick("locale", args.locale, DEFAULT_LOCALE),
         "digits": _digits(pick("digits", args.digits, "latn")),
         "clock": _clock(pick("clock", args.clock, "12h")),
         "hijri_offset": pick("hijri_offset", args.hijri_offset, 0),
@@ -215,6 +212,8 @@ def _progress_line(stream: TextIO) -> Callable[[int, int], None]:
 def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     arguments = build_arguments(args)
     now = _parse_now(args.now)
+    if isinstance(arguments["news"], bytes) and not args.quiet:
+        print(f"{PROG}: demo: the related news are the package's sample headlines", file=out)
     show = not args.quiet and sys.stderr.isatty()
     result = widgets.build_site(
         now=now, progress=_progress_line(sys.stderr) if show else None, **arguments
@@ -275,6 +274,22 @@ def _method_label(method: widgets.Method) -> str:
     return f"{method.slug}: {method.name}"
 
 
+def _times_document(
+    args: argparse.Namespace, location: widgets.Location, days: list[date], now: datetime
+) -> str:
+    """The JSON of ``times --json`` and ``timetable --format json``."""
+    document = site.times_json(
+        location,
+        days,
+        method=args.method,
+        asr=args.asr,
+        hijri_offset=args.hijri_offset,
+        now=now,
+        hijri_month_starts=_month_starts(args),
+    )
+    return site.dumps(document)
+
+
 def _cmd_times(args: argparse.Namespace, out: TextIO) -> int:
     location = _single_place(args)
     now = _parse_now(args.now)
@@ -282,16 +297,7 @@ def _cmd_times(args: argparse.Namespace, out: TextIO) -> int:
     formatter = _formatter(args, location)
     computed = widgets.prayer_times(location, day, method=args.method, asr=args.asr)
     if args.json:
-        document = site.times_json(
-            location,
-            [day],
-            method=args.method,
-            asr=args.asr,
-            hijri_offset=args.hijri_offset,
-            now=now,
-            hijri_month_starts=_month_starts(args),
-        )
-        out.write(site.dumps(document))
+        out.write(_times_document(args, location, [day], now))
         return 0
     names = " · ".join(dict.fromkeys(filter(None, (location.name_en, location.name))))
     dates = " · ".join(
@@ -345,16 +351,7 @@ def _cmd_timetable(args: argparse.Namespace, out: TextIO) -> int:
             "month", month.strftime("%Y-%m"), "a month with days of Ramadan"
         )
     if args.format == "json":
-        document = site.times_json(
-            location,
-            days,
-            method=args.method,
-            asr=args.asr,
-            hijri_offset=args.hijri_offset,
-            now=now,
-            hijri_month_starts=_month_starts(args),
-        )
-        out.write(site.dumps(document))
+        out.write(_times_document(args, location, days, now))
         return 0
     prayers = list(widgets.Prayer)
     method = (
@@ -484,13 +481,13 @@ the month has days of Ramadan, or with --imsakiya), prayer-times.json, and
 with --days N days/YYYY-MM-DD.html and days/YYYY-MM-DD.prayer-strip.html;
 widgets.css, widgets.js and page.css at the top.
 
-site.toml (--config): top-level keys out, cities, method, asr, locale,
-digits, clock, hijri_offset, hijri_month_starts (a path), days, news (a
-path, or false), news_limit, imsakiya, script, site_name. cities is a list
-of place names or tables with place, or latitude, longitude, timezone (and elevation, name, name_en,
-country, slug), each optionally with its own method, asr and hijri_offset.
-Paths in the file, and the default out, are relative to the file. Options
-given on the command line win.
+Related news: --news FILE, or the package's sample headlines with --demo;
+none otherwise. site.toml (--config): keys out, cities, method, asr, locale,
+digits, clock, hijri_offset, hijri_month_starts (a path), days, news (a path,
+true for the samples, or false), news_limit, imsakiya, script, site_name.
+cities: place names, or tables with place, or latitude, longitude, timezone
+(and elevation, name, name_en, country, slug), each with its own method, asr
+and hijri_offset if wanted. Paths are relative to the file; options win.
 """
 
 
@@ -526,7 +523,7 @@ def _time_options(
         "--method", help="a method slug (see the methods command); default: the country's"
     )
     group.add_argument("--asr", choices=_ASR, default=None if locale is None else "standard")
-    group.add_argument("--locale", default=locale, help=f"a locale (default {locale or 'ar_EG'})")
+    group.add_argument("--locale", default=locale, help=f"default {locale or DEFAULT_LOCALE}")
     group.add_argument("--digits", choices=_DIGITS, default=None if locale is None else "latn")
     group.add_argument("--clock", choices=_CLOCKS, default=clock, help="12h or 24h")
     group.add_argument(
@@ -577,6 +574,7 @@ def _parser() -> argparse.ArgumentParser:
         "--news", metavar="FILE", help="news items: a JSON list, or an RSS/Atom feed"
     )
     group.add_argument("--no-news", dest="no_news", action="store_true", help="no related news")
+    group.add_argument("--demo", action="store_true", help="sample headlines as related news")
     group.add_argument("--news-limit", dest="news_limit", type=int, metavar="N", help="default 6")
     group.add_argument(
         "--imsakiya",
@@ -601,7 +599,7 @@ def _parser() -> argparse.ArgumentParser:
         "times", help="print a day's times for a place", allow_abbrev=False
     )
     _place_options(times_parser, repeat=False)
-    _time_options(times_parser, locale="en", clock="24h")
+    _time_options(times_parser, locale=DEFAULT_LOCALE, clock="12h")
     times_parser.add_argument("--date", help="the day, YYYY-MM-DD (default: today there)")
     times_parser.add_argument("--json", action="store_true", help="print JSON")
     times_parser.set_defaults(run=_cmd_times)
@@ -610,7 +608,7 @@ def _parser() -> argparse.ArgumentParser:
         "timetable", help="print a month's times for a place", allow_abbrev=False
     )
     _place_options(table_parser, repeat=False)
-    _time_options(table_parser, locale="en", clock="24h")
+    _time_options(table_parser, locale=DEFAULT_LOCALE, clock="12h")
     table_parser.add_argument("--month", help="the month, YYYY-MM (default: this month there)")
     table_parser.add_argument(
         "--imsakiya", action="store_true", help="the days of the Ramadan in that month, with Imsak"
@@ -636,7 +634,14 @@ def _parser() -> argparse.ArgumentParser:
 # --- main ---------------------------------------------------------------------------------------
 
 
+_LISTED_BY: Final = {"place": "places", "method": "methods"}  # field -> the command listing it
+
+
 def _message(error: BaseException) -> str:
+    if isinstance(error, widgets.UnknownNameError) and error.field in _LISTED_BY:
+        known = str(error).split("; ")[0]  # "unknown place: 'kairo' (did you mean ...?)"
+        listed = f"{known}; '{PROG} {_LISTED_BY[error.field]}' lists them"
+        return listed + (", or give --lat, --lon and --tz" if error.field == "place" else "")
     if isinstance(error, OSError) and error.filename is not None:
         text = f"{error.filename}: {error.strerror or error}"
         if error.filename2 is not None:

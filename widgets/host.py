@@ -5,18 +5,28 @@ globals of :func:`widget_globals`. Unlike the Python API, the globals never
 raise into the host page: a bad argument logs a warning on
 ``logging.getLogger("widgets")`` and the page gets an honest fallback (a
 strip with «—» for every time, or no news list).
+
+Every fragment the globals render is reported to the :class:`ResponseExpiry`
+active in the current context, so a host can set HTTP cache headers for the
+whole response (:func:`cache_headers`); the Django and Flask integrations do.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from datetime import datetime, timezone
+import math
+import threading
+from collections.abc import Callable, Mapping
+from contextvars import ContextVar, Token
+from datetime import date, datetime, timezone, tzinfo
+from email.utils import format_datetime
+from types import TracebackType
 from typing import Any, Final
 
 import jinja2
 
 from .errors import InvalidInputError, WidgetsError
+from .places import as_location
 from .render import (
     STRIP_TEMPLATE,
     Fragment,
@@ -25,11 +35,27 @@ from .render import (
     news_fragment,
     render_prayer_strip,
     render_template,
+    render_timetable,
     template_loader,
 )
-from .views import NewsView, StripView, fallback_strip_view, news_view, strip_view
+from .views import (
+    PUBLISHED_OFFSET,
+    NewsView,
+    StripView,
+    fallback_strip_view,
+    news_view,
+    strip_view,
+)
+from .zones import get_zone
 
-__all__ = ["DEFAULT_PREFIX", "install", "widget_globals"]
+__all__ = [
+    "DEFAULT_PREFIX",
+    "SITE_DEFAULTS",
+    "ResponseExpiry",
+    "cache_headers",
+    "install",
+    "widget_globals",
+]
 
 logger = logging.getLogger("widgets")
 
@@ -37,58 +63,199 @@ DEFAULT_PREFIX: Final = "widgets_default"
 """Prefix under which :func:`install` also serves our templates, so an override can extend them."""
 
 
+SITE_DEFAULTS: Final = ("place", "locale", "digits", "clock", "method", "hijri_offset", "asr")
+"""The keys of ``defaults=``: a site's place and settings, used when a template leaves them out."""
+_NEWS_DEFAULTS: Final = ("locale", "digits", "clock")
+
+
 def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+# --- the per-response expiry --------------------------------------------------------------------
+
+
+class ResponseExpiry:
+    """The earliest ``expires_at`` of the fragments rendered into one response.
+
+    Use it as a context manager around the rendering of a response: while it
+    is active (in this thread or task, and in those started from it), every
+    fragment that the template globals render reports to it. ``expires_at``
+    is then the first instant at which something on the page changes, and
+    ``rendered_at`` the instant the fragments were rendered for (the
+    globals' clock), both ``None`` when no fragment had an expiry.
+
+    >>> from datetime import datetime, timezone
+    >>> with ResponseExpiry() as expiry:
+    ...     _ = widget_globals(clock=lambda: datetime(2025, 4, 30, 12, tzinfo=timezone.utc))[
+    ...         "prayer_strip"]("cairo")
+    >>> expiry.expires_at.isoformat(), expiry.max_age()
+    ('2025-04-30T16:29:00+03:00', 5340)
+    """
+
+    expires_at: datetime | None
+    rendered_at: datetime | None
+
+    def __init__(self) -> None:
+        self.expires_at = None
+        self.rendered_at = None
+        self._lock = threading.Lock()
+        self._tokens: list[Token[ResponseExpiry | None]] = []
+
+    def add(self, expires_at: datetime | None, now: datetime) -> None:
+        """Take the expiry of a fragment rendered for the instant ``now`` into account."""
+        if expires_at is None:
+            return
+        with self._lock:
+            if self.expires_at is None or expires_at < self.expires_at:
+                self.expires_at = expires_at
+            if self.rendered_at is None or now < self.rendered_at:
+                self.rendered_at = now
+
+    def max_age(self) -> int | None:
+        """Whole seconds from ``rendered_at`` to ``expires_at`` (at least 0), or ``None``."""
+        if self.expires_at is None or self.rendered_at is None:
+            return None
+        return max(0, math.floor((self.expires_at - self.rendered_at).total_seconds()))
+
+    def headers(self) -> dict[str, str]:
+        """``Cache-Control`` and ``Expires`` for the response; see :func:`cache_headers`."""
+        if self.expires_at is None or self.rendered_at is None:
+            return {}
+        return cache_headers(self.expires_at, self.rendered_at)
+
+    def __enter__(self) -> ResponseExpiry:
+        self._tokens.append(_CURRENT.set(self))
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        _CURRENT.reset(self._tokens.pop())
+
+    def __repr__(self) -> str:
+        return f"ResponseExpiry(expires_at={self.expires_at!r}, rendered_at={self.rendered_at!r})"
+
+
+_CURRENT: ContextVar[ResponseExpiry | None] = ContextVar("widgets_response_expiry", default=None)
+
+
+def _report(fragment: Fragment, now: datetime) -> Fragment:
+    current = _CURRENT.get()
+    if current is not None:
+        current.add(fragment.expires_at, now)
+    return fragment
+
+
+def cache_headers(expires_at: datetime, now: datetime) -> dict[str, str]:
+    """HTTP headers that let a response be cached from ``now`` until ``expires_at``.
+
+    ``Cache-Control: max-age`` in whole seconds (never negative) and
+    ``Expires`` as an HTTP date.
+
+    >>> from datetime import datetime, timezone
+    >>> at = datetime(2025, 4, 30, 12, tzinfo=timezone.utc)
+    >>> cache_headers(at.replace(hour=13, minute=34), at)
+    {'Cache-Control': 'max-age=5640', 'Expires': 'Wed, 30 Apr 2025 13:34:00 GMT'}
+    """
+    for field, value in (("expires_at", expires_at), ("now", now)):
+        if not isinstance(value, datetime) or value.utcoffset() is None:
+            raise InvalidInputError(field, value, "a timezone-aware datetime")
+    seconds = max(0, math.floor((expires_at - now).total_seconds()))
+    return {
+        "Cache-Control": f"max-age={seconds}",
+        "Expires": format_datetime(expires_at.astimezone(timezone.utc), usegmt=True),
+    }
+
+
+def _check_defaults(defaults: Mapping[str, Any] | None) -> dict[str, Any]:
+    if defaults is None:
+        return {}
+    if not isinstance(defaults, Mapping):
+        raise InvalidInputError("defaults", defaults, "a mapping of " + ", ".join(SITE_DEFAULTS))
+    for key in defaults:
+        if key not in SITE_DEFAULTS:
+            raise InvalidInputError("defaults", key, "a key among " + ", ".join(SITE_DEFAULTS))
+    return {key: value for key, value in defaults.items() if value is not None}
 
 
 def widget_globals(
     env: jinja2.Environment | None = None,
     *,
     clock: Callable[[], datetime] | None = None,
+    timezone: str | tzinfo | None = None,
+    defaults: Mapping[str, Any] | None = None,
 ) -> dict[str, Callable[..., Any]]:
     """Return the template helpers that :func:`install` registers, bound to ``env``.
 
     - ``prayer_strip(location, **options)`` -> :class:`~widgets.render.Fragment`
     - ``related_news(items, **options)`` -> :class:`~widgets.render.Fragment`
+    - ``prayer_timetable(location, **options)`` -> :class:`~widgets.render.Fragment`
+      (``month`` defaults to the current month there)
     - ``prayer_strip_view(location, **options)`` -> :class:`~widgets.views.StripView`,
       and ``related_news_view(items, **options)`` -> :class:`~widgets.views.NewsView`,
       for ``{% include "widgets/prayer_strip.html" %}`` with ``strip`` set.
 
     Options are those of :func:`~widgets.render_prayer_strip` and
     :func:`~widgets.render_related_news`; ``now`` defaults to ``clock()``
-    (UTC now when no clock is given). The helpers never raise a
+    (UTC now when no clock is given). ``defaults`` holds the site's own
+    settings (keys :data:`SITE_DEFAULTS`: ``place`` is the location when a
+    template gives none), which a template's options override. News stamps
+    are shown in ``timezone``, the site's zone, or, when it is ``None``, each
+    in the offset its item was published with (never in the UTC of the clock).
+    The helpers never raise a
     :class:`ValueError` into the page: they log a warning on
     ``logging.getLogger("widgets")`` and return a strip with «—» for every
     time, or nothing for the news. Fragments are rendered with ``env``'s
     templates (so a host's override is used), or ours when ``env`` is None.
     """
     read_clock = clock or _utc_now
+    if timezone is not None:
+        get_zone(timezone)  # an unknown zone fails at install, not in a page
+    site = _check_defaults(defaults)
+    place_default = site.pop("place", None)
+    news_defaults: dict[str, Any] = {key: site[key] for key in _NEWS_DEFAULTS if key in site}
 
-    def prayer_strip_view(location: Any, **options: Any) -> StripView:
+    def _strip_args(location: Any, options: dict[str, Any]) -> tuple[Any, datetime, dict[str, Any]]:
         now = options.pop("now", None)
+        return (
+            place_default if location is None else location,
+            read_clock() if now is None else now,
+            {**site, **options},
+        )
+
+    def prayer_strip_view(location: Any = None, **options: Any) -> StripView:
+        location, now, merged = _strip_args(location, options)
         try:
-            return strip_view(location, now=read_clock() if now is None else now, **options)
+            return strip_view(location, now=now, **merged)
         except (WidgetsError, ValueError) as error:
             logger.warning("prayer strip for %r shows no times: %s", location, error)
-            return fallback_strip_view(location, options.get("locale", "ar_EG"))
+            return fallback_strip_view(location, merged.get("locale", "ar_EG"))
 
-    def prayer_strip(location: Any, **options: Any) -> Fragment:
+    def prayer_strip(location: Any = None, **options: Any) -> Fragment:
         if env is None:
-            now = options.pop("now", None)
+            location, now, merged = _strip_args(location, options)
             try:
-                return render_prayer_strip(
-                    location, now=read_clock() if now is None else now, **options
-                )
+                fragment = render_prayer_strip(location, now=now, **merged)
             except (WidgetsError, ValueError) as error:
                 logger.warning("prayer strip for %r shows no times: %s", location, error)
-                view = fallback_strip_view(location, options.get("locale", "ar_EG"))
+                view = fallback_strip_view(location, merged.get("locale", "ar_EG"))
                 return Fragment(render_template(environment(), STRIP_TEMPLATE, strip=view), None)
-        view = prayer_strip_view(location, **options)
-        return Fragment(render_template(env, STRIP_TEMPLATE, strip=view), view.expires_at)
+            return _report(fragment, now)
+        now = options.get("now") or read_clock()
+        view = prayer_strip_view(location, **{**options, "now": now})
+        fragment = Fragment(render_template(env, STRIP_TEMPLATE, strip=view), view.expires_at)
+        return _report(fragment, now)
 
     def related_news_view(items: Any, **options: Any) -> NewsView:
+        options = {**news_defaults, **options}
         if options.get("now") is None:
             options["now"] = read_clock()
+        if options.get("timezone") is None:
+            options["timezone"] = PUBLISHED_OFFSET if timezone is None else timezone
         try:
             return news_view(items, **options)
         except (WidgetsError, ValueError) as error:
@@ -96,14 +263,35 @@ def widget_globals(
             return NewsView(lang="ar", dir="rtl", heading="", entries=(), expires_at=None)
 
     def related_news(items: Any, **options: Any) -> Fragment:
-        return news_fragment(env or environment(), related_news_view(items, **options))
+        now = options.get("now") or read_clock()
+        view = related_news_view(items, **{**options, "now": now})
+        return _report(news_fragment(env or environment(), view), now)
+
+    def prayer_timetable(location: Any = None, **options: Any) -> Fragment:
+        location, now, merged = _strip_args(location, options)
+        merged.pop("hijri_at_maghrib", None)
+        try:
+            if merged.get("month") is None:
+                merged["month"] = _local_today(location, now)
+            fragment = render_timetable(location, now=now, **merged)
+        except (WidgetsError, ValueError) as error:
+            logger.warning("timetable for %r not shown: %s", location, error)
+            return Fragment("", None)
+        return _report(fragment, now)
 
     return {
         "prayer_strip": prayer_strip,
         "prayer_strip_view": prayer_strip_view,
+        "prayer_timetable": prayer_timetable,
         "related_news": related_news,
         "related_news_view": related_news_view,
     }
+
+
+def _local_today(location: Any, now: datetime) -> date:
+    if not isinstance(now, datetime) or now.utcoffset() is None:
+        raise InvalidInputError("now", now, "a timezone-aware datetime")
+    return now.astimezone(as_location(location).zone).date()
 
 
 def _has_our_loader(loader: jinja2.BaseLoader | None) -> bool:
@@ -115,7 +303,11 @@ def _has_our_loader(loader: jinja2.BaseLoader | None) -> bool:
 
 
 def install(
-    env: jinja2.Environment, *, clock: Callable[[], datetime] | None = None
+    env: jinja2.Environment,
+    *,
+    timezone: str | tzinfo | None = None,
+    clock: Callable[[], datetime] | None = None,
+    defaults: Mapping[str, Any] | None = None,
 ) -> jinja2.Environment:
     """Wire this package into a host's Jinja2 environment and return it.
 
@@ -124,8 +316,12 @@ def install(
     as ``widgets_default/widgets/...`` so an override can extend the
     original. The globals of :func:`widget_globals` are registered, reading
     ``now`` from ``clock`` (default: UTC now) unless ``now=`` is passed.
-    Calling it again does not chain the loaders twice (the globals are
-    replaced, with the new ``clock``).
+    ``timezone`` is the site's zone, in which news stamps are shown (an
+    IANA name such as ``"Africa/Cairo"``); without it each item is shown in
+    the offset it was published with. ``defaults`` holds the site's place
+    and settings (see :data:`SITE_DEFAULTS`). Calling it again does not
+    chain the loaders twice (the globals are replaced, with the new
+    ``clock``, ``timezone`` and ``defaults``).
     """
     if not isinstance(env, jinja2.Environment):
         raise InvalidInputError("env", env, "a jinja2.Environment")
@@ -136,5 +332,5 @@ def install(
         if env.loader is not None:
             chain.insert(0, env.loader)
         env.loader = jinja2.ChoiceLoader(chain)
-    env.globals.update(widget_globals(env, clock=clock))
+    env.globals.update(widget_globals(env, clock=clock, timezone=timezone, defaults=defaults))
     return env

@@ -19,7 +19,7 @@ from importlib import resources
 from types import MappingProxyType
 
 from .errors import InvalidInputError, UnknownNameError
-from .zones import get_zone, zone_key
+from .zones import get_zone, zone_country, zone_key
 
 __all__ = ["Location", "all_places", "as_location", "place"]
 
@@ -31,8 +31,13 @@ class Location:
     ``latitude`` and ``longitude`` are decimal degrees (north and east
     positive), ``elevation`` metres above sea level, ``timezone`` an IANA name
     (a ``ZoneInfo`` or pytz zone is accepted and stored by its name),
-    ``country`` an ISO 3166-1 alpha-2 code that picks the default method.
+    ``country`` an ISO 3166-1 alpha-2 code that picks the default method;
+    left empty, it is the country of the zone in the tz database's
+    ``zone.tab`` (see :func:`~widgets.zones.zone_country`), so a point in
+    ``Africa/Cairo`` uses Egypt's method.
 
+    >>> Location(latitude=29.97, longitude=30.94, timezone="Africa/Cairo").country
+    'EG'
     >>> Location(latitude=30.0444, longitude=31.2357, timezone="Africa/Cairo", country="eg")
     Location(latitude=30.0444, longitude=31.2357, timezone='Africa/Cairo', elevation=0.0, name='', name_en='', country='EG', slug='')
     """
@@ -60,6 +65,8 @@ class Location:
             raise InvalidInputError(
                 "country", self.country, "an ISO 3166-1 alpha-2 code such as 'EG'"
             )
+        if not country:
+            country = zone_country(self.timezone)
         object.__setattr__(self, "country", country)
 
     @property

@@ -313,7 +313,9 @@ def render_related_news(
     through :func:`~widgets.news.prepare_items` (a bad item is skipped with a
     warning, duplicates and ``exclude_url`` removed, ``order`` applied, cut
     to ``limit``). Stamps are absolute (``30 أبريل 2025 10:16 م``, or
-    ``pattern``) in ``timezone`` (default: ``now``'s zone, else UTC), or
+    ``pattern``) in ``timezone`` (default: ``now``'s zone; without ``now``,
+    or with ``timezone="published"``, each item in its own published
+    offset, never UTC by accident), or
     relative («قبل ساعتين», with ``ago``) for items younger than
     ``relative_within`` (which needs ``now``). ``heading`` defaults to
     «أخبار ذات صلة» (or "Related news" in English).

@@ -27,13 +27,14 @@ from typing import Any, Final, NamedTuple
 from .errors import HijriRangeError, InvalidInputError, WidgetsError
 from .hijri import HijriOverrides, MonthStarts, ramadan_between, to_hijri
 from .l10n import Ago, Clock, Digits, Formatter, cached_formatter, to_digits
-from .methods import Asr, Method, Prayer
+from .methods import Asr, Method, Prayer, get_method, method_for_country
 from .news import NewsItem, NewsOrder, prepare_items, safe_url
 from .places import Location, as_location
 from .prayer import PrayerDay, prayer_times, timetable
 from .zones import get_zone
 
 __all__ = [
+    "PUBLISHED_OFFSET",
     "THUMBNAIL_HEIGHT",
     "THUMBNAIL_WIDTH",
     "NewsEntry",
@@ -65,6 +66,8 @@ AFTER_ISHA: Final = 6
 UNAVAILABLE: Final = -1
 """The strip state when the day's times cannot be computed."""
 _MAGHRIB_INDEX: Final = 4
+PUBLISHED_OFFSET: Final = "published"
+"""``timezone=`` of the news: each item's stamp in the UTC offset its feed gave it."""
 _UTC: Final = timezone.utc
 _PRAYERS: Final = tuple((prayer, prayer.value) for prayer in Prayer)
 _SIX: Final = tuple(slug for _, slug in _PRAYERS)
@@ -93,6 +96,7 @@ class StripView(NamedTuple):
     the list (tomorrow's Fajr, after Isha), for the optional script;
     ``countdown`` is its text pattern with ``{name}`` and ``{time}``.
     ``expires_at`` is not printed: it becomes the fragment's ``expires_at``.
+    ``method`` is the slug of the calculation method the times follow.
     """
 
     lang: str
@@ -110,6 +114,7 @@ class StripView(NamedTuple):
     countdown: str
     next_iso: str
     expires_at: datetime | None
+    method: str = ""
 
 
 class NewsEntry(NamedTuple):
@@ -285,6 +290,16 @@ def strip_options(
     return options
 
 
+def _strip_method(options: StripOptions, location: Location) -> str:
+    """The slug of the method the strip's times follow (the country's when none is given)."""
+    if options.method is None:
+        return method_for_country(location.country).slug
+    try:
+        return get_method(options.method).slug
+    except (WidgetsError, ValueError):
+        return ""
+
+
 def _strip_day(options: StripOptions, location: Location, day: date) -> PrayerDay:
     return prayer_times(location, day, method=options.method, asr=options.asr)
 
@@ -386,6 +401,7 @@ def strip_view_at(options: StripOptions, today: date, state: int) -> StripView:
         countdown=labels.countdown,
         next_iso=next_iso,
         expires_at=expires_at,
+        method=day.method.slug if day is not None else _strip_method(options, location),
     )
 
 
@@ -451,12 +467,15 @@ def fallback_strip_view(location: object, locale: object) -> StripView:
 # --- related news -------------------------------------------------------------------------------
 
 
-def _news_zone(zone: str | tzinfo | None, now: datetime | None) -> tzinfo:
+def _news_zone(zone: str | tzinfo | None, now: datetime | None) -> tzinfo | None:
+    """The zone of every stamp, or ``None`` for each item's own offset."""
+    if isinstance(zone, str) and zone == PUBLISHED_OFFSET:
+        return None
     if zone is not None:
         return get_zone(zone)
     if now is not None and now.tzinfo is not None:
         return get_zone(now.tzinfo)
-    return _UTC
+    return None
 
 
 def _next_change(
@@ -520,7 +539,7 @@ def news_view(
     if relative_within is not None and now is None:
         raise InvalidInputError("now", now, "a timezone-aware datetime when relative_within is set")
     zone = _news_zone(timezone, now)
-    formatter = cached_formatter(locale, zone, digits, clock, None, ago)
+    formatter = cached_formatter(locale, zone or _UTC, digits, clock, None, ago)
     if heading is not None and not isinstance(heading, str):
         raise InvalidInputError("heading", heading, "a string or None")
     if not isinstance(items, Iterable):
@@ -529,6 +548,9 @@ def news_view(
     entries: list[NewsEntry] = []
     expiries: list[datetime] = []
     for item in prepared:
+        own = formatter
+        if zone is None:  # the item's own offset
+            own = cached_formatter(locale, item.published.tzinfo or _UTC, digits, clock, None, ago)
         href = safe_url(item.url) or ""
         image = (safe_url(item.image) or "") if item.image else ""
         width, height = _thumbnail_size(item.image_width, item.image_height)
@@ -537,8 +559,8 @@ def news_view(
                 title=item.title,
                 href=href,
                 rel="noopener" if href.lower().startswith(("http:", "https:")) else "",
-                stamp=formatter.news_stamp(item.published, now, relative_within, pattern),
-                iso=item.published.astimezone(zone).isoformat(),
+                stamp=own.news_stamp(item.published, now, relative_within, pattern),
+                iso=item.published.astimezone(own.zone).isoformat(),
                 source=item.source or "",
                 image=image,
                 image_width=width,
@@ -546,9 +568,9 @@ def news_view(
             )
         )
         if now is not None and relative_within is not None:
-            change = _next_change(formatter, item.published, now, relative_within, pattern)
+            change = _next_change(own, item.published, now, relative_within, pattern)
             if change is not None:
-                expiries.append(change.astimezone(zone))
+                expiries.append(change.astimezone(own.zone))
     return NewsView(
         lang=formatter.lang,
         dir=formatter.dir,

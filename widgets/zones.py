@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import re
 import zoneinfo
+from collections.abc import Mapping
 from datetime import tzinfo
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 
 from .errors import InvalidInputError, UnknownNameError
 
-__all__ = ["get_zone", "tz_database", "zone_key"]
+__all__ = ["get_zone", "tz_database", "zone_country", "zone_key"]
 
 _VERSION = re.compile(rb"#\s*version\s+(\d{4}[a-z]*)")
 
@@ -109,3 +111,53 @@ def _named_zone(key: str) -> tzinfo:
     if key.upper() == "UTC":
         return _load("UTC")
     return _load(key)
+
+
+# --- the country of a zone ----------------------------------------------------------------------
+
+
+def _zone_table(name: str) -> str:
+    """The text of a table of the tz database in use (``zone.tab``...), or "" when absent."""
+    source, _ = tz_database()
+    roots: list[Path | None] = [Path(root) for root in zoneinfo.TZPATH]
+    roots.insert(0 if source == "tzdata" else len(roots), None)  # None: the tzdata package
+    for root in roots:
+        try:
+            if root is None:
+                return resources.files("tzdata.zoneinfo").joinpath(name).read_text("utf-8")
+            return (root / name).read_text("utf-8")
+        except (OSError, ModuleNotFoundError):
+            continue
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _zone_countries() -> Mapping[str, str]:
+    """Zone name -> ISO 3166 code, from ``zone1970.tab`` then ``zone.tab`` (which wins)."""
+    found: dict[str, str] = {}
+    for name in ("zone1970.tab", "zone.tab"):
+        for line in _zone_table(name).splitlines():
+            fields = line.split("\t")
+            if line.startswith("#") or len(fields) < 3:
+                continue
+            found[fields[2]] = fields[0].split(",")[0].upper()
+    return MappingProxyType(found)
+
+
+def zone_country(zone: str | tzinfo) -> str:
+    """Return the ISO 3166-1 code of the country a named zone is in, or "" when it has none.
+
+    The tz database's ``zone.tab`` names one country per zone: the one the
+    zone is named after, even where the zone's rules serve neighbours too
+    (``Asia/Riyadh`` is Saudi Arabia, though Kuwait and Yemen keep the same
+    clocks; ``Asia/Dubai`` is the UAE, though Oman does too). Zones only in
+    ``zone1970.tab`` take its first, principal country. ``UTC``, ``Etc/*``,
+    old link names (``Egypt``, ``Asia/Istanbul``) and fixed offsets have none.
+
+    >>> zone_country("Africa/Cairo"), zone_country("Asia/Kuwait"), zone_country("UTC")
+    ('EG', 'KW', '')
+    """
+    key = zone_key(zone)
+    if not isinstance(key, str):
+        return ""
+    return _zone_countries().get(key, "")

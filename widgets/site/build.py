@@ -409,6 +409,7 @@ def _build_place(job: _Job, step: Callable[[int], None] | None = None) -> _Outco
     ]
     city = {"method_name": method_name, "method_source": method.source}
     source, version = widgets.tz_database()
+    built_text = _built_text(settings, job.location, job.now)
 
     def page(prefix: str, title: str, date_iso: str, day_text: str) -> dict[str, object]:
         return {
@@ -420,6 +421,7 @@ def _build_place(job: _Job, step: Callable[[int], None] | None = None) -> _Outco
             "script": settings.script,
             "generator": f"{GENERATOR} {widgets.__version__}",
             "built": job.now.isoformat(),
+            "built_text": built_text,
             "tz_database": f"{source} {version}",
             "date_iso": date_iso,
             "date": day_text,
@@ -541,6 +543,14 @@ def _build_place(job: _Job, step: Callable[[int], None] | None = None) -> _Outco
     return outcome
 
 
+def _built_text(settings: _Settings, location: widgets.Location, now: datetime) -> str:
+    """When the build ran, for the demo footer: «1 مارس 2026 2:00 م» in the place's zone."""
+    formatter = widgets.Formatter(
+        settings.locale, location.timezone, settings.digits, settings.clock
+    )
+    return formatter.news_stamp(now)
+
+
 def _write_index(jobs: Sequence[_Job], writer: FileWriter) -> _Outcome:
     """The index of a build with several places: each place's name and strip."""
     first = jobs[0]
@@ -564,6 +574,7 @@ def _write_index(jobs: Sequence[_Job], writer: FileWriter) -> _Outcome:
         "script": first.settings.script,
         "generator": f"{GENERATOR} {widgets.__version__}",
         "built": first.now.isoformat(),
+        "built_text": _built_text(first.settings, first.location, first.now),
         "tz_database": f"{source} {version}",
     }
     writer.write(

@@ -1,0 +1,124 @@
+"""The template path: a host's Jinja2 environment after ``widgets.install(env)``.
+
+News stamps in the site's zone (or each item's own offset, never the UTC of
+the clock), the earliest expiry of a response, the site's defaults, and the
+country (so the method) of a location that gives only its zone.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date, datetime, timezone
+
+import jinja2
+import pytest
+from babel.dates import format_datetime
+
+import widgets
+from widgets.host import ResponseExpiry, cache_headers, widget_globals
+
+from .host_facts import ITEM, NOW, PUBLISHED, STAMP, UTC_STAMP, check_cache_headers, clock
+
+PAGE = "<header>{{ prayer_strip('cairo') }}</header><aside>{{ related_news(items) }}</aside>"
+
+
+def host_env(**options: object) -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.DictLoader({"page.html": PAGE}), autoescape=True)
+    return widgets.install(env, clock=clock, **options)  # type: ignore[arg-type]
+
+
+def test_news_keep_their_own_offset_without_a_site_zone() -> None:
+    html = host_env().get_template("page.html").render(items=[ITEM])
+    assert STAMP in html and UTC_STAMP not in html  # «10:16 م», not the clock's UTC «7:16 م»
+
+
+@pytest.mark.parametrize("zone", ["Africa/Cairo", "Africa/Casablanca", "UTC"])
+def test_news_in_the_site_zone(zone: str) -> None:
+    html = host_env(timezone=zone).get_template("page.html").render(items=[ITEM])
+    expected = format_datetime(
+        datetime.fromisoformat(PUBLISHED), "d MMMM y h:mm a", tzinfo=zone, locale="ar_EG"
+    )
+    assert expected in html
+
+
+def test_unknown_site_zone_fails_at_install() -> None:
+    with pytest.raises(widgets.UnknownNameError, match="timezone"):
+        host_env(timezone="Africa/Kairo")
+
+
+def test_the_response_expiry_is_the_next_prayer() -> None:
+    env = host_env(timezone="Africa/Cairo")
+    with ResponseExpiry() as expiry:
+        env.get_template("page.html").render(items=[ITEM])
+    assert expiry.rendered_at == NOW
+    headers = expiry.headers()
+    check_cache_headers(headers["Cache-Control"], headers["Expires"])
+
+
+def test_the_earliest_expiry_wins_and_nothing_is_reported_outside() -> None:
+    env = host_env()
+    page = env.from_string(
+        "{{ prayer_strip('cairo') }}{{ prayer_strip('riyadh') }}{{ prayer_timetable('cairo') }}"
+    )
+    page.render()  # no collector: nothing to report to, no error
+    with ResponseExpiry() as expiry:
+        page.render()
+    strips = [widgets.render_prayer_strip(name, now=NOW) for name in ("cairo", "riyadh")]
+    assert expiry.expires_at == min(s.expires_at for s in strips if s.expires_at)
+
+
+def test_collectors_of_concurrent_responses_stay_apart() -> None:
+    env = host_env()
+    found: dict[str, datetime | None] = {}
+
+    def respond(name: str) -> None:
+        with ResponseExpiry() as expiry:
+            env.from_string("{{ prayer_strip(name) }}").render(name=name)
+        found[name] = expiry.expires_at
+
+    threads = [threading.Thread(target=respond, args=(name,)) for name in ("cairo", "riyadh")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for name in ("cairo", "riyadh"):
+        assert found[name] == widgets.render_prayer_strip(name, now=NOW).expires_at
+
+
+def test_site_defaults_apply_and_templates_override_them() -> None:
+    env = host_env(defaults={"place": "alexandria", "digits": "arab", "clock": "24h"})
+    html = env.from_string("{{ prayer_strip() }}{{ prayer_strip('cairo', digits='latn') }}")
+    rendered = html.render()
+    alexandria = widgets.render_prayer_strip("alexandria", now=NOW, digits="arab", clock="24h")
+    cairo = widgets.render_prayer_strip("cairo", now=NOW, digits="latn", clock="24h")
+    assert rendered == alexandria + cairo
+    with pytest.raises(widgets.InvalidInputError, match="defaults"):
+        host_env(defaults={"city": "cairo"})
+
+
+def test_timetable_global_defaults_to_this_month() -> None:
+    html = str(widget_globals(clock=clock)["prayer_timetable"]("cairo"))
+    assert html == widgets.render_timetable("cairo", month=date(2025, 4, 1), now=NOW)
+    assert widget_globals(clock=clock)["prayer_timetable"]("atlantis") == ""
+
+
+def test_cache_headers_never_negative() -> None:
+    later = datetime(2025, 4, 30, 13, tzinfo=timezone.utc)
+    assert cache_headers(NOW, later)["Cache-Control"] == "max-age=0"
+    with pytest.raises(widgets.InvalidInputError, match="now"):
+        cache_headers(NOW, datetime(2025, 4, 30))
+
+
+def test_a_point_takes_the_country_of_its_zone() -> None:
+    # 6th of October City: not in the gazetteer, given by its coordinates and zone only
+    october = widgets.Location(latitude=29.97, longitude=30.94, timezone="Africa/Cairo")
+    assert october.country == "EG"
+    day = widgets.prayer_times(october, date(2025, 4, 30))
+    assert day.method.slug == "egypt"
+    strip = widgets.render_prayer_strip(october, now=NOW)
+    assert 'data-pnw-method="egypt"' in strip
+    assert widgets.Location(latitude=0, longitude=0, timezone="UTC").country == ""
+    explicit = widgets.Location(
+        latitude=29.97, longitude=30.94, timezone="Asia/Riyadh", country="KW"
+    )
+    assert explicit.country == "KW"
