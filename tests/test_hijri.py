@@ -118,7 +118,21 @@ def test_agrees_with_hijridate_everywhere(day: date) -> None:
 )
 def test_offset_shifts_the_gregorian_date_before_converting(day: date, offset: int) -> None:
     shifted = Gregorian.fromdate(day + timedelta(days=offset)).to_hijri().datetuple()
+    if shifted[2] > 30:  # see test_the_tables_31st_days_are_refused
+        with pytest.raises(HijriRangeError):
+            to_hijri(day, offset)
+        return
     assert triple(to_hijri(day, offset)) == shifted
+
+
+@pytest.mark.parametrize("day", [date(1926, 12, 6), date(1930, 4, 29), date(1931, 4, 18)], ids=str)
+def test_the_tables_31st_days_are_refused(day: date) -> None:
+    # hijridate's Umm al-Qura table gives these days as the 31st of a month; a Hijri month
+    # has 29 or 30 days, so the date is refused as outside what the table dates.
+    assert Gregorian.fromdate(day).to_hijri().day == 31
+    with pytest.raises(HijriRangeError, match="31st"):
+        to_hijri(day)
+    assert to_hijri(day - timedelta(days=1)).day == 30
 
 
 @pytest.mark.parametrize(

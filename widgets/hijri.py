@@ -396,6 +396,8 @@ the Umm al-Qura table), got datetime.date(2077, 11, 17)
         )
         raise HijriRangeError("date", day, allowed)
     year, month, number = table_date(shifted)
+    if number > 30:  # hijridate's table lists three 31-day months (1345, 1348, 1349 AH)
+        raise HijriRangeError("date", day, "a day the Umm al-Qura table dates (no 31st day)")
     if not pins:
         return HijriDate(year=year, month=month, day=number)
     # A start in effect is at most OVERRIDE_TOLERANCE + MAX_OFFSET (5) days from the
