@@ -1239,11 +1239,16 @@ def test_wide_layout_is_one_row_of_six(browser: Any) -> None:
 
 
 @pytest.mark.browser
-def test_dark_scheme(browser: Any) -> None:
+def test_dark_only_when_the_page_opts_in(browser: Any) -> None:
     light = _open(browser, 1024, "light")
     dark = _open(browser, 1024, "dark")
     assert light.evaluate(_LAYOUT)["background"] == "rgb(255, 255, 255)"
+    # A light-only page read on a dark-mode phone keeps light widgets.
+    assert dark.evaluate(_LAYOUT)["background"] == "rgb(255, 255, 255)"
+    dark.evaluate("() => { document.documentElement.style.colorScheme = 'light dark'; }")
     assert dark.evaluate(_LAYOUT)["background"] == "rgb(20, 24, 22)"
+    light.evaluate("() => document.body.classList.add('pnw-dark')")
+    assert light.evaluate(_LAYOUT)["background"] == "rgb(20, 24, 22)"
     light.context.close()
     dark.context.close()
 
@@ -1259,11 +1264,13 @@ def test_script_runs_under_a_strict_csp_and_moves_the_mark(browser: Any) -> None
       label: document.querySelector('.pnw-next-label').parentElement.dataset.pnwPrayer,
       countdown: document.querySelector('.pnw-countdown').textContent,
     })""")
+    hours = format_unit(2, "duration-hour", length="long", locale="ar")  # «ساعتان»
+    minutes = format_unit(32, "duration-minute", length="long", locale="ar")
     assert state == {
         "next": ["maghrib"],
-        "current": ["maghrib"],
+        "current": [],  # aria-current="time" would say "the current time"
         "label": "maghrib",
-        "countdown": "المغرب بعد 2:32:00",
+        "countdown": "باقٍ على المغرب " + format_list([hours, minutes], locale="ar"),
     }
     assert page.errors == []
     page.context.close()
