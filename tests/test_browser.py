@@ -19,7 +19,7 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -179,5 +179,237 @@ def test_month_page_renders_without_errors(browser: Any, site: str) -> None:
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
         _screenshot(page, "month-360.png")
         assert problems == []
+    finally:
+        context.close()
+
+
+# --- issue 11: the strip at any hour, headlines in their own direction, phones, forced colours ---
+
+CAIRO_DAY = datetime.fromisoformat("2025-04-30T00:00:00+03:00").date()
+AXE = Path(os.environ.get("AXE_CORE_JS", "/tmp/axe/node_modules/axe-core/axe.min.js"))
+
+
+def _widget_page(
+    browser: Any, body: str, *, now: datetime | None, width: int = 1024, script: bool = True
+) -> tuple[Any, Any]:
+    """A page holding ``body`` with widgets.css (and widgets.js), its clock pinned at ``now``."""
+    context = browser.new_context(
+        viewport={"width": width, "height": 900}, locale="ar-EG", java_script_enabled=script
+    )
+    page = context.new_page()
+    if now is not None and script:
+        page.clock.install(time=now)
+    folder = widgets.templates_path() / "widgets"
+    css = (folder / "widgets.css").read_text(encoding="utf-8")
+    page.set_content(
+        f'<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width"><title>t</title>'
+        f"<style>{css}</style></head><body><main><h1>صفحة</h1>{body}</main></body></html>"
+    )
+    if script:
+        page.add_script_tag(content=(folder / "widgets.js").read_text(encoding="utf-8"))
+        page.wait_for_function("document.querySelector('.pnw-countdown') !== null")
+    return context, page
+
+
+def _marked(page: Any) -> list[str]:
+    return [
+        str(item)
+        for item in page.eval_on_selector_all(
+            ".pnw-strip .pnw-next", "(items) => items.map((item) => item.dataset.pnwPrayer)"
+        )
+    ]
+
+
+def _arabic_span(hours: int, minutes: int) -> str:
+    """Hours and minutes in Arabic words, from CLDR's unit and list patterns through Babel."""
+    from babel.lists import format_list
+    from babel.units import format_unit
+
+    parts = [format_unit(hours, "duration-hour", length="long", locale="ar")] if hours else []
+    if minutes:
+        parts.append(format_unit(minutes, "duration-minute", length="long", locale="ar"))
+    return format_list(parts, locale="ar")
+
+
+@pytest.mark.parametrize("script", [True, False], ids=["js", "no-js"])
+def test_at_0530_dhuhr_is_next_and_sunrise_is_no_prayer(browser: Any, script: bool) -> None:
+    now = datetime.fromisoformat("2025-04-30T05:30:00+03:00")
+    day = widgets.prayer_times("cairo", CAIRO_DAY)
+    assert day.fajr < now < day.sunrise
+    strip = widgets.render_prayer_strip("cairo", now=now)
+    context, page = _widget_page(browser, str(strip), now=now, script=script)
+    try:
+        assert _marked(page) == ["dhuhr"]
+        label = page.locator(".pnw-next-label")
+        assert label.count() == 1
+        assert page.locator(".pnw-sunrise .pnw-next-label").count() == 0
+        if script:
+            left = day.dhuhr - now
+            hours, minutes = divmod(-(-left.seconds // 60), 60)
+            expected = f"باقٍ على الظهر {_arabic_span(hours, minutes)}"
+            assert page.locator(".pnw-countdown").inner_text() == expected
+            assert "الشروق" not in page.locator(".pnw-countdown").inner_text()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("script", [True, False], ids=["js", "no-js"])
+def test_at_2230_tomorrows_fajr_is_marked(browser: Any, script: bool) -> None:
+    now = datetime.fromisoformat("2025-04-30T22:30:00+03:00")
+    tomorrow = widgets.prayer_times("cairo", CAIRO_DAY + timedelta(days=1))
+    strip = widgets.render_prayer_strip("cairo", now=now)
+    context, page = _widget_page(browser, str(strip), now=now, script=script)
+    try:
+        assert _marked(page) == ["fajr"]
+        fajr = page.locator(".pnw-fajr time.pnw-at")
+        assert fajr.get_attribute("datetime") == tomorrow.fajr.isoformat()
+        assert fajr.inner_text() == f"{tomorrow.fajr:%-I:%M} ص"
+        assert page.locator(".pnw-fajr .pnw-note").inner_text() == "غدًا"
+        if script:
+            left = tomorrow.fajr - now
+            hours, minutes = divmod(-(-int(left.total_seconds()) // 60), 60)
+            expected = f"باقٍ على الفجر {_arabic_span(hours, minutes)}"
+            assert page.locator(".pnw-countdown").inner_text() == expected
+    finally:
+        context.close()
+
+
+def test_rendered_on_day_one_opened_on_day_three(browser: Any) -> None:
+    rendered = datetime.fromisoformat("2025-04-30T10:00:00+03:00")
+    opened = datetime.fromisoformat("2025-05-02T15:00:00+03:00")
+    third = widgets.prayer_times("cairo", opened.date())
+    strip = widgets.render_prayer_strip("cairo", now=rendered, coming_days=3)
+    context, page = _widget_page(browser, str(strip), now=opened)
+    try:
+        for name in SIX:
+            stamp = page.locator(f".pnw-{name} time.pnw-at")
+            assert stamp.get_attribute("datetime") == getattr(third, name).isoformat(), name
+        assert page.locator(".pnw-date").get_attribute("datetime") == opened.date().isoformat()
+        from babel.dates import format_date
+
+        assert page.locator(".pnw-date").inner_text() == format_date(
+            opened.date(), "EEEE، d MMMM y", locale="ar_EG"
+        )
+        expected = "asr" if third.dhuhr < opened < third.asr else None
+        assert _marked(page) == [expected]
+    finally:
+        context.close()
+
+
+def _word_boxes(page: Any, selector: str, first: str, last: str) -> tuple[Any, Any]:
+    """The boxes of the first and the last word of an element's text, from a DOM Range."""
+    script = """([selector, first, last]) => {
+      const node = document.querySelector(selector).firstChild;
+      const box = (word) => {
+        const start = node.data.indexOf(word);
+        const range = document.createRange();
+        range.setStart(node, start); range.setEnd(node, start + word.length);
+        const r = range.getBoundingClientRect();
+        return {x: r.x, width: r.width, y: r.y};
+      };
+      return [box(first), box(last)];
+    }"""
+    boxes = page.evaluate(script, [selector, first, last])
+    return boxes[0], boxes[1]
+
+
+def test_headlines_are_laid_out_in_their_own_direction(browser: Any) -> None:
+    items = [
+        {
+            "title": "iPhone 17 يصل إلى الأسواق المصرية الأسبوع المقبل",
+            "url": "/1",
+            "published": "2025-04-30T10:00:00+03:00",
+            "source": "BBC عربي",
+        },
+        {
+            "title": "Apple unveils the iPhone 17 in Cupertino",
+            "url": "/2",
+            "published": "2025-04-30T09:00:00+03:00",
+        },
+    ]
+    news = widgets.render_related_news(items, heading_level=3)
+    context, page = _widget_page(browser, str(news), now=None, width=420, script=False)
+    try:
+        assert page.locator("h3.pnw-news-title").count() == 1
+        first, last = _word_boxes(
+            page, ".pnw-news-item:nth-child(1) .pnw-headline", "iPhone", "المقبل"
+        )
+        assert first["x"] > last["x"] or first["y"] < last["y"], "the brand is not on the right"
+        if abs(first["y"] - last["y"]) < 2:
+            assert first["x"] > last["x"]
+        brand, word = _word_boxes(page, ".pnw-news-item:nth-child(1) .pnw-source", "BBC", "عربي")
+        assert brand["x"] > word["x"], "«BBC عربي» shows as «عربي BBC»"
+        first, last = _word_boxes(
+            page, ".pnw-news-item:nth-child(2) .pnw-headline", "Apple", "Cupertino"
+        )
+        assert abs(first["y"] - last["y"]) < 2 and first["x"] < last["x"]
+    finally:
+        context.close()
+
+
+def test_forced_colours_keep_the_next_prayer_marked(browser: Any) -> None:
+    now = datetime.fromisoformat("2025-04-30T13:00:00+03:00")
+    strip = widgets.render_prayer_strip("cairo", now=now)
+    context, page = _widget_page(browser, str(strip), now=now, width=800)
+    try:
+        page.emulate_media(forced_colors="active")
+        assert page.evaluate("matchMedia('(forced-colors: active)').matches")
+        style = page.eval_on_selector(
+            ".pnw-next",
+            "(el) => { const s = getComputedStyle(el); return [s.outlineStyle, s.outlineWidth]; }",
+        )
+        assert style[0] != "none" and float(style[1].rstrip("px")) >= 2
+        symbol = page.eval_on_selector(
+            ".pnw-next .pnw-name", "(el) => getComputedStyle(el, '::before').content"
+        )
+        assert "●" in symbol
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.locator(".pnw-strip").screenshot(path=str(ARTIFACTS / "strip-forced-colors.png"))
+    finally:
+        context.close()
+
+
+def test_axe_core_finds_no_violation(browser: Any) -> None:
+    if not AXE.is_file():
+        pytest.skip(f"axe-core is not at {AXE} (npm install axe-core, or set AXE_CORE_JS)")
+    now = datetime.fromisoformat("2025-04-30T22:30:00+03:00")
+    body = "".join(
+        str(fragment)
+        for fragment in (
+            widgets.render_prayer_strip("cairo", now=now),
+            widgets.render_related_news(
+                [{"title": "iPhone 17 يصل", "url": "/1", "published": "2025-04-30T10:00:00+03:00"}]
+            ),
+            widgets.render_timetable("cairo", month=now.date(), now=now),
+        )
+    )
+    context, page = _widget_page(browser, body, now=now)
+    try:
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("async () => (await axe.run(document)).violations.map((v) => v.id)")
+        assert result == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("imsakiya", [False, True], ids=["month", "imsakiya"])
+def test_timetables_fit_a_phone(browser: Any, imsakiya: bool) -> None:
+    now = datetime.fromisoformat("2026-02-20T12:00:00+02:00")
+    table = widgets.render_timetable("cairo", month=now.date(), now=now, imsakiya=imsakiya)
+    context, page = _widget_page(browser, str(table), now=now, width=360, script=False)
+    try:
+        sizes = page.eval_on_selector(
+            ".pnw-table-scroll", "(el) => [el.scrollWidth, el.clientWidth]"
+        )
+        assert sizes[0] <= sizes[1], f"the table scrolls sideways: {sizes}"
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        for name in SIX:
+            cell = page.locator(f"tbody tr:first-child td.pnw-{name}")
+            box = cell.bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360, name
+        name = "imsakiya" if imsakiya else "month"
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{name}-360.png"), full_page=True)
     finally:
         context.close()

@@ -328,8 +328,9 @@ def test_clocks_golden() -> None:
     assert Formatter("ar_EG", CAIRO, clock="24h").time(afternoon) == "14:36"
     assert Formatter("ar_EG", CAIRO, "arab", "24h").time(afternoon) == "١٤:٣٦"
     assert Formatter("ar_EG", CAIRO, "arab").time(morning) == "٤:٥٧ ص"
-    # ar_MA's own CLDR time styles are 24-hour; the clock setting decides here.
-    assert Formatter("ar_MA", CAIRO).time(afternoon) == "2:36 م"
+    # Without a clock setting, the locale's CLDR hour cycle decides: ar_MA is 24-hour.
+    assert Formatter("ar_MA", CAIRO, clock="12h").time(afternoon) == "2:36 م"
+    assert Formatter("ar_MA", CAIRO).time(afternoon) == "14:36"
     assert Formatter("en", CAIRO).time(afternoon) == "2:36 PM"
 
 
@@ -508,7 +509,7 @@ def test_floor_not_bankers_rounding() -> None:
 @pytest.mark.parametrize(
     ("age", "arabic", "english"),
     [
-        (ago(0), "الآن", "just now"),
+        (ago(0), "الآن", "Just now"),
         (ago(2), "منذ دقيقتين", "2 minutes ago"),
         (ago(11), "منذ 11 دقيقة", "11 minutes ago"),
         (ago(hours=1), "منذ ساعة", "1 hour ago"),
@@ -534,7 +535,7 @@ def test_yesterday_is_the_previous_calendar_day_in_the_zone() -> None:
     assert fmt.relative(SEED, now) == "أمس في 10:16 م"
     assert Formatter("ar_EG", CAIRO, "arab").relative(SEED, now) == "أمس في ١٠:١٦ م"
     assert Formatter("ar_EG", CAIRO, clock="24h").relative(SEED, now) == "أمس في 22:16"
-    assert Formatter("en", CAIRO).relative(SEED, now) == "yesterday at 10:16 PM"
+    assert Formatter("en", CAIRO).relative(SEED, now) == "Yesterday at 10:16 PM"
     # Under an hour, minutes win even across midnight.
     assert fmt.relative(now - ago(20), now) == "قبل 20 دقيقة"
     # The same instants seen from UTC are the same day (19:16 and 22:00 UTC): hours.
@@ -604,3 +605,79 @@ def test_wall_clock_caches_are_bounded() -> None:
 
     for cache in (_clock_around_minute, _shown_clock, _day_text):
         assert cache.cache_info().maxsize is not None
+
+
+# --- issue 11: CLDR fixes, the countdown in words ----------------------------------------------
+
+
+@pytest.mark.parametrize("tag", ["ar_EG", "ar_SY", "ar_JO", "ar_MA", "ar_SA", "en", "en_GB"])
+def test_table_date_is_cldr_mmmmeeeed(tag: str) -> None:
+    from babel.dates import format_skeleton
+
+    for day in (date(2026, 2, 1), date(2025, 4, 30)):
+        assert Formatter(tag).table_date(day) == format_skeleton("MMMMEEEEd", day, locale=tag)
+    assert Formatter("ar_SY").table_date(date(2026, 2, 1)) == "الأحد، 1 شباط"
+
+
+def test_number_grouping_is_the_digit_systems_own() -> None:
+    cldr = format_decimal(1447, locale="ar_EG", numbering_system="arab")
+    assert "\u066c" in cldr  # ARABIC THOUSANDS SEPARATOR
+    assert Formatter("ar_EG", digits="arab").number(1447) == to_digits(cldr, "arab") == "١٬٤٤٧"
+    assert Formatter("ar_EG").number(1447) == format_decimal(
+        1447, locale="ar_EG", numbering_system="latn"
+    )
+    english = format_decimal(1447, locale="en", numbering_system="arab")
+    assert Formatter("en", digits="arab").number(1447) == to_digits(english, "arab")
+
+
+@pytest.mark.parametrize("tag", ["ar_EG", "ar_MA", "ar_TN", "ar_DZ", "ar_SA", "en", "en_GB"])
+def test_default_clock_is_the_locales_hour_cycle(tag: str) -> None:
+    afternoon = datetime(2025, 4, 30, 14, 36, tzinfo=CAIRO)
+    cldr = format_datetime(afternoon, "short", tzinfo=CAIRO, locale=tag)  # CLDR's short style
+    expected = "24h" if "14" in cldr else "12h"
+    assert Formatter(tag, CAIRO).clock == expected
+    assert ("14:36" in Formatter(tag, CAIRO).time(afternoon)) is (expected == "24h")
+    assert Formatter("ar_MA", CAIRO).clock == "24h"
+    assert Formatter("ar_EG", CAIRO).clock == "12h"
+
+
+def test_spoken_time_says_the_day_period_in_words() -> None:
+    wide = get_period_names("wide", "stand-alone", "ar_EG")
+    morning = datetime(2025, 4, 30, 4, 57, tzinfo=CAIRO)
+    evening = datetime(2025, 4, 30, 22, 16, tzinfo=CAIRO)
+    fmt = Formatter("ar_EG", CAIRO)
+    assert fmt.spoken_time(morning) == f"4:57 {wide['am']}" == "4:57 صباحًا"
+    assert fmt.spoken_time(evening) == f"10:16 {wide['pm']}" == "10:16 مساءً"
+    assert Formatter("ar_EG", CAIRO, clock="24h").spoken_time(evening) == "22:16"
+
+
+# Arabic number agreement, from grammar (not from CLDR nor the package): one and two
+# take the singular and dual noun alone, 3-10 a plural of paucity, 11-99 a singular
+# tamyiz, round hundreds the singular after the construct.
+_HOURS_AR = {1: "ساعة", 2: "ساعتان", 3: "3 ساعات", 10: "10 ساعات", 11: "11 ساعة", 23: "23 ساعة"}
+_MINUTES_AR = {1: "دقيقة", 2: "دقيقتان", 5: "5 دقائق", 36: "36 دقيقة", 59: "59 دقيقة"}
+
+
+@pytest.mark.parametrize("hours", sorted(_HOURS_AR))
+@pytest.mark.parametrize("minutes", sorted(_MINUTES_AR))
+def test_duration_agrees_with_the_number(hours: int, minutes: int) -> None:
+    fmt = Formatter("ar_EG", CAIRO)
+    span = timedelta(hours=hours, minutes=minutes)
+    assert fmt.duration(span) == f"{_HOURS_AR[hours]} و{_MINUTES_AR[minutes]}"
+    assert fmt.duration(timedelta(hours=hours)) == _HOURS_AR[hours]
+    assert fmt.duration(timedelta(minutes=minutes)) == _MINUTES_AR[minutes]
+
+
+def test_countdown_reads_as_words_not_a_clock() -> None:
+    fmt = Formatter("ar_EG", CAIRO, digits="arab")
+    left = timedelta(hours=4, minutes=35, seconds=45)  # rounded up to the minute
+    assert fmt.countdown("الظهر", left) == "باقٍ على الظهر ٤ ساعات و٣٦ دقيقة"
+    assert ":" not in fmt.countdown("الظهر", left)
+    assert fmt.duration(timedelta(seconds=5)) == "دقيقة"
+    english = Formatter("en", CAIRO).countdown("Dhuhr", timedelta(hours=2, minutes=1))
+    assert english == "Dhuhr in 2 hours and 1 minute"
+    forms = json.loads(fmt.countdown_forms())
+    cldr = Locale.parse("ar")._data["unit_patterns"]["duration-hour"]["long"]
+    assert forms["hour"]["few"] == cldr["few"] and forms["join"] == "{0} و{1}"
+    with pytest.raises(InvalidInputError, match="remaining must be a timedelta"):
+        fmt.duration(5)  # type: ignore[arg-type]

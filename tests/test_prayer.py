@@ -191,6 +191,29 @@ def test_next_and_current_prayer(cairo: Location) -> None:
         day.next_prayer(datetime(2025, 5, 3, tzinfo=timezone.utc))
 
 
+def test_sunrise_is_a_time_not_a_prayer(cairo: Location) -> None:
+    day = prayer_times(cairo, date(2025, 4, 30))
+    between = day.fajr + (day.sunrise - day.fajr) / 2  # after Fajr, before sunrise
+    assert day.next_prayer(between) == (Prayer.DHUHR, day.dhuhr)
+    assert day.next_time(between) == (Prayer.SUNRISE, day.sunrise)
+    assert day.current_prayer(between) == (Prayer.FAJR, day.fajr)
+    morning = day.sunrise + (day.dhuhr - day.sunrise) / 2  # Fajr's time is over
+    assert day.current_prayer(morning) is None
+    assert day.next_prayer(morning).prayer is Prayer.DHUHR
+    assert [entry.prayer for entry in day.prayers()] == [
+        Prayer.FAJR,
+        Prayer.DHUHR,
+        Prayer.ASR,
+        Prayer.MAGHRIB,
+        Prayer.ISHA,
+    ]
+    every_minute = [day.fajr - timedelta(hours=2) + timedelta(minutes=n) for n in range(24 * 60)]
+    assert all(day.next_prayer(at).prayer is not Prayer.SUNRISE for at in every_minute)
+    after_isha = day.isha + timedelta(minutes=1)
+    following = prayer_times(cairo, date(2025, 5, 1))
+    assert day.next_time(after_isha) == day.next_prayer(after_isha) == (Prayer.FAJR, following.fajr)
+
+
 def test_timetable_equals_day_by_day(cairo: Location) -> None:
     days = timetable(cairo, date(2025, 2, 1), date(2025, 2, 28))
     assert [d.date for d in days] == [date(2025, 2, 1) + timedelta(days=i) for i in range(28)]

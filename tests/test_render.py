@@ -26,14 +26,18 @@ import ephem
 import html5lib
 import jinja2
 import pytest
+from babel.dates import format_skeleton, get_period_names
+from babel.lists import format_list
+from babel.units import format_unit
 from hijridate import Hijri
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
-from widgets import Location, prayer_times, views
+from widgets import Location, prayer_times, tables, views
 from widgets.errors import TimeUnavailableError
 from widgets.host import install, widget_globals
+from widgets.l10n import Formatter
 from widgets.render import (
     Fragment,
     environment,
@@ -256,7 +260,21 @@ def test_between_prayers_marks_the_next_one() -> None:
     assert marked(fragment) == ["asr"]
     assert fragment.expires_at == day.asr
     li = strip_slots(fragment)["asr"]
-    assert [text(el).strip() for el in by_class(li, "pnw-sr")] == ["الصلاة القادمة"]
+    assert [text(el).strip() for el in by_class(li, "pnw-next-label")] == ["الصلاة القادمة"]
+    assert li.get("aria-current") is None  # "the current time" to a screen reader
+    # The spoken time says the day period as CLDR's stand-alone wide word.
+    wide = get_period_names("wide", "stand-alone", "ar_EG")
+    (spoken,) = by_class(li, "pnw-spoken")
+    assert text(spoken) == f"{day.asr:%-I:%M} {wide['pm']}"
+
+
+def test_sunrise_is_never_the_next_prayer() -> None:
+    day = prayer_times("cairo", date(2025, 4, 30))
+    between = day.fajr + timedelta(minutes=10)  # after Fajr, before sunrise
+    fragment = render_prayer_strip("cairo", now=between)
+    assert marked(fragment) == ["dhuhr"]
+    assert fragment.expires_at == day.dhuhr
+    assert "الشروق" not in text(by_class(parse(fragment), "pnw-next")[0])
 
 
 def test_at_the_exact_time_the_mark_moves_on() -> None:
@@ -266,14 +284,19 @@ def test_at_the_exact_time_the_mark_moves_on() -> None:
     assert fragment.expires_at == day.maghrib
 
 
-def test_after_isha_nothing_is_marked_until_midnight() -> None:
+def test_after_isha_tomorrows_fajr_is_marked() -> None:
     day = prayer_times("cairo", date(2025, 4, 30))
     fragment = render_prayer_strip("cairo", now=day.isha + timedelta(minutes=5))
-    assert marked(fragment) == []
+    assert marked(fragment) == ["fajr"]
     assert fragment.expires_at == datetime(2025, 5, 1, 0, 0, tzinfo=CAIRO)
     (strip,) = by_class(parse(fragment), "pnw-strip")
     tomorrow = prayer_times("cairo", date(2025, 5, 1))
     assert strip.get("data-pnw-next") == tomorrow.fajr.isoformat()
+    fajr = strip_slots(fragment)["fajr"]
+    (stamp,) = fajr.iter("time")
+    assert stamp.get("datetime") == tomorrow.fajr.isoformat()
+    assert text(stamp) == f"{tomorrow.fajr:%-I:%M} ص"
+    assert [text(el) for el in by_class(fajr, "pnw-note")] == ["غدًا"]
 
 
 def test_midnight_inside_a_dst_gap() -> None:
@@ -558,7 +581,7 @@ def test_our_environment_prints_what_stock_jinja2_prints() -> None:
         render.STRIP_TEMPLATE: ("strip", views.strip_view(evil, now=NOON, prayer_names=names)),
         render.TIMETABLE_TEMPLATE: (
             "table",
-            views.timetable_view(evil, month=date(2026, 3, 1), imsakiya=True),
+            tables.timetable_view(evil, month=date(2026, 3, 1), imsakiya=True),
         ),
         render.NEWS_TEMPLATE: ("news", views.news_view(items, timezone="Asia/Riyadh", limit=None)),
     }
@@ -591,7 +614,7 @@ def test_a_day_shows_the_same_in_strip_and_timetable_whatever_comes_first() -> N
     today = by_class(parse(table), "pnw-today")[0]
     for prayer, slot in strip_slots(strip).items():
         cell = by_class(today, f"pnw-{prayer}")[0]
-        assert text(cell) == text(by_class(slot, "pnw-at")[0])
+        assert text(next(cell.iter("time"))) == text(by_class(slot, "pnw-at")[0])
 
 
 def test_host_environment_without_autoescape_still_escapes() -> None:
@@ -872,7 +895,10 @@ def test_stylesheet_rules() -> None:
     variables = set(re.findall(r"--([\w-]+)", body))
     assert all(name.startswith("pnw-") for name in variables)
     assert {"pnw-bg", "pnw-fg", "pnw-accent"} <= variables
-    assert "prefers-color-scheme: dark" in body
+    # Dark only when the host opts in (a class or color-scheme), never from the OS alone.
+    assert "prefers-color-scheme" not in body
+    assert "light-dark(" in body and re.search(r"\.pnw-dark \.pnw-strip", body)
+    assert re.search(r"@media \(forced-colors: active\)", body)
     assert re.search(r"@media \(min-width: 600px\)\s*{\s*\.pnw-times\s*{[^}]*repeat\(6", body)
     assert re.search(r"\.pnw-times\s*{[^}]*repeat\(3, minmax\(0, 1fr\)\)", body)
     for banned in ("@import", "url(", "@font-face", "http:", "https:"):
@@ -905,7 +931,7 @@ def test_script_is_csp_friendly() -> None:
         ".style.",
     ):
         assert banned not in js, banned
-    assert re.search(r"setInterval\(tick", js)
+    assert "setInterval" not in js and re.search(r"setTimeout\(schedule, MINUTE_MS", js)
 
 
 SCRIPT_HARNESS = r"""
@@ -920,6 +946,7 @@ class El {
       add(c) { const s = self.cls(); if (!s.includes(c)) { s.push(c); self.attrs.class = s.join(" "); } },
       remove(c) { self.attrs.class = self.cls().filter((x) => x !== c).join(" "); },
       contains(c) { return self.cls().includes(c); },
+      toggle(c, on) { if (on) this.add(c); else this.remove(c); },
     };
   }
   cls() { return (this.attrs.class || "").split(/\s+/).filter(Boolean); }
@@ -940,14 +967,14 @@ class El {
   querySelector(sel) { return this.querySelectorAll(sel)[0] || null; }
 }
 const data = JSON.parse(process.argv[2]);
-const li = (name, iso, next) => new El("li", next ? {class: "pnw-time pnw-next", "aria-current": "time"} : {class: "pnw-time"}, [
+const li = (name, iso, next) => new El("li", next ? {class: "pnw-time pnw-next", "data-pnw-prayer": name.toLowerCase()} : {class: "pnw-time", "data-pnw-prayer": name.toLowerCase()}, [
   new El("span", {class: "pnw-name"}, [name]),
-  new El("time", {datetime: iso}, ["x"]),
+  new El("time", {class: "pnw-at", datetime: iso}, ["x"]),
   ...(next ? [new El("span", {class: "pnw-sr pnw-next-label"}, ["next"])] : []),
 ]);
 const items = data.times.map(([name, iso], i) => li(name, iso, i === 0));
 const strip = new El("section", {class: "pnw-strip", lang: "en", "data-pnw-digits": "latn",
-  "data-pnw-countdown": "{name} in {time}", "data-pnw-next-label": "next"}, [
+  "data-pnw-countdown": data.forms, "data-pnw-next-label": "next"}, [
   new El("ol", {class: "pnw-times"}, items),
   new El("p", {class: "pnw-countdown", hidden: ""}),
 ]);
@@ -959,7 +986,7 @@ global.document = {
   createElement: (t) => new El(t),
   addEventListener: () => {},
 };
-global.window = {setInterval: (f) => { ticker = f; }};
+global.window = {setTimeout: (f, ms) => { ticker = f; }};
 Date.now = () => Date.parse(data.now);
 require(data.script);
 const out = {
@@ -974,12 +1001,20 @@ console.log(JSON.stringify(out));
 """
 
 
+def _cldr_span(hours: int, minutes: int) -> str:
+    """Hours and minutes in English words, from CLDR's unit and list patterns."""
+    parts = [format_unit(hours, "duration-hour", length="long", locale="en")] if hours else []
+    parts += [format_unit(minutes, "duration-minute", length="long", locale="en")]
+    return format_list(parts, locale="en")
+
+
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed")
 @pytest.mark.parametrize(
     ("now", "expected"),
     [
-        ("2025-04-30T04:00:00+03:00", ("Fajr", "Fajr in 0:37:00")),
-        ("2025-04-30T13:00:00+03:00", ("Asr", "Asr in 3:29:00")),
+        ("2025-04-30T04:00:00+03:00", ("Fajr", "Fajr in " + _cldr_span(0, 37))),
+        ("2025-04-30T13:00:00+03:00", ("Asr", "Asr in " + _cldr_span(3, 29))),
+        ("2025-04-30T05:00:00+03:00", ("Dhuhr", "Dhuhr in " + _cldr_span(7, 52))),
         ("2025-04-30T23:00:00+03:00", (None, "")),
     ],
 )
@@ -997,14 +1032,15 @@ def test_script_moves_the_mark_and_counts_down(
     harness = tmp_path / "harness.js"
     harness.write_text(SCRIPT_HARNESS, encoding="utf-8")
     script = str(templates_path() / "widgets" / "widgets.js")
-    argument = json.dumps({"times": times, "now": now, "script": script})
+    forms = Formatter("en").countdown_forms()
+    argument = json.dumps({"times": times, "now": now, "script": script, "forms": forms})
     result = subprocess.run(
         ["node", str(harness), argument], capture_output=True, text=True, check=True, timeout=60
     )
     out = json.loads(result.stdout)
     name, countdown = expected
     assert out["next"] == ([name] if name else [])
-    assert out["current"] == (1 if name else 0) and out["label"] == (1 if name else 0)
+    assert out["current"] == 0 and out["label"] == (1 if name else 0)
     assert out["countdown"] == countdown and out["hidden"] is (not countdown)
     assert out["ticking"]
 
@@ -1198,11 +1234,16 @@ def test_wide_layout_is_one_row_of_six(browser: Any) -> None:
 
 
 @pytest.mark.browser
-def test_dark_scheme(browser: Any) -> None:
+def test_dark_only_when_the_page_opts_in(browser: Any) -> None:
     light = _open(browser, 1024, "light")
     dark = _open(browser, 1024, "dark")
     assert light.evaluate(_LAYOUT)["background"] == "rgb(255, 255, 255)"
+    # A light-only page read on a dark-mode phone keeps light widgets.
+    assert dark.evaluate(_LAYOUT)["background"] == "rgb(255, 255, 255)"
+    dark.evaluate("() => { document.documentElement.style.colorScheme = 'light dark'; }")
     assert dark.evaluate(_LAYOUT)["background"] == "rgb(20, 24, 22)"
+    light.evaluate("() => document.body.classList.add('pnw-dark')")
+    assert light.evaluate(_LAYOUT)["background"] == "rgb(20, 24, 22)"
     light.context.close()
     dark.context.close()
 
@@ -1218,11 +1259,13 @@ def test_script_runs_under_a_strict_csp_and_moves_the_mark(browser: Any) -> None
       label: document.querySelector('.pnw-next-label').parentElement.dataset.pnwPrayer,
       countdown: document.querySelector('.pnw-countdown').textContent,
     })""")
+    hours = format_unit(2, "duration-hour", length="long", locale="ar")  # «ساعتان»
+    minutes = format_unit(32, "duration-minute", length="long", locale="ar")
     assert state == {
         "next": ["maghrib"],
-        "current": ["maghrib"],
+        "current": [],  # aria-current="time" would say "the current time"
         "label": "maghrib",
-        "countdown": "المغرب بعد 2:32:00",
+        "countdown": "باقٍ على المغرب " + format_list([hours, minutes], locale="ar"),
     }
     assert page.errors == []
     page.context.close()
@@ -1230,7 +1273,6 @@ def test_script_runs_under_a_strict_csp_and_moves_the_mark(browser: Any) -> None
 
 def test_timetable_dates_agree_with_babel_and_hijri() -> None:
     """The date column and the Ramadan day come from Babel's CLDR data and to_hijri."""
-    from babel.dates import format_date
 
     from widgets.hijri import to_hijri
     from widgets.l10n import to_digits
@@ -1239,11 +1281,12 @@ def test_timetable_dates_agree_with_babel_and_hijri() -> None:
     pins = {(1447, 9): date(2026, 2, 19)}
     for tag in ("ar_EG", "ar_MA", "en"):
         for digits in ("latn", "arab"):
-            view = views.timetable_view(
+            view = tables.timetable_view(
                 "cairo", month=day, locale=tag, digits=digits, imsakiya=True, hijri_overrides=pins
             )
             row = next(row for row in view.rows if row.iso == day.isoformat())
-            assert row.date == to_digits(format_date(day, "EEEE d MMMM", locale=tag), digits)
+            cldr = format_skeleton("MMMMEEEEd", day, locale=tag)  # «الجمعة، 20 فبراير»
+            assert row.date == to_digits(cldr, digits)
             assert row.hijri == to_digits(str(to_hijri(day, 0, pins).day), digits)
 
 
@@ -1261,6 +1304,8 @@ def test_templates_read_fields_by_name_when_a_field_is_added() -> None:
         time: str
         iso: str
         is_next: bool = False
+        spoken: str = ""
+        note: str = ""
 
     wider_fields = {name: getattr(view, name) for name in view._fields}
     wider_fields["slots"] = tuple(WiderSlot("new", *slot) for slot in view.slots)

@@ -57,13 +57,13 @@ from .render import template_loader as template_loader
 from .render import templates_path as templates_path
 from .site import BuildResult as BuildResult
 from .site import build_site as build_site
+from .tables import TimetableView as TimetableView
+from .tables import timetable_view as timetable_view
 from .views import NewsView as NewsView
 from .views import PrayerSlot as PrayerSlot
 from .views import StripView as StripView
-from .views import TimetableView as TimetableView
 from .views import news_view as news_view
 from .views import strip_view as strip_view
-from .views import timetable_view as timetable_view
 from .zones import tz_database as tz_database
 
 __all__ = [

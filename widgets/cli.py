@@ -111,7 +111,9 @@ def _digits(value: object) -> widgets.Digits:
     return cast(widgets.Digits, _choice("digits", value, _DIGITS))
 
 
-def _clock(value: object) -> widgets.Clock:
+def _clock(value: object) -> widgets.Clock | None:
+    if value is None:  # the locale's own hour cycle
+        return None
     return cast(widgets.Clock, _choice("clock", value, _CLOCKS))
 
 
@@ -185,7 +187,9 @@ def build_arguments(args: argparse.Namespace) -> dict[str, Any]:
         "asr": pick("asr", args.asr, "standard"),
         "locale": pick("locale", args.locale, DEFAULT_LOCALE),
         "digits": _digits(pick("digits", args.digits, "latn")),
-        "clock": _clock(pick("clock", args.clock, "12h")),
+        "clock": _clock(pick("clock", args.clock, None)),
+        "jumuah": args.jumuah,
+        "coming_days": args.coming_days,
         "hijri_offset": pick("hijri_offset", args.hijri_offset, 0),
         "days": days or 0,
         "news": news,
@@ -338,6 +342,7 @@ def _cmd_timetable(args: argparse.Namespace, out: TextIO) -> int:
             imsakiya=args.imsakiya,
             asr=args.asr,
             hijri_month_starts=_month_starts(args),
+            jumuah=args.jumuah,
         )
         out.write(fragment + "\n")
         return 0
@@ -526,6 +531,7 @@ def _time_options(
     group.add_argument("--locale", default=locale, help=f"default {locale or DEFAULT_LOCALE}")
     group.add_argument("--digits", choices=_DIGITS, default=None if locale is None else "latn")
     group.add_argument("--clock", choices=_CLOCKS, default=clock, help="12h or 24h")
+    group.add_argument("--jumuah", action="store_true", help="Dhuhr reads «الجمعة» on Fridays")
     group.add_argument(
         "--hijri-offset",
         dest="hijri_offset",
@@ -570,6 +576,7 @@ def _parser() -> argparse.ArgumentParser:
     group.add_argument("--out", metavar="DIR", help=f"output folder (default {DEFAULT_OUT}/)")
     group.add_argument("--config", metavar="TOML", help="a site.toml with cities and settings")
     group.add_argument("--days", type=int, metavar="N", help="also write a page for each of N days")
+    group.add_argument("--coming-days", type=int, default=1, help="days each strip carries (0-31)")
     group.add_argument(
         "--news", metavar="FILE", help="news items: a JSON list, or an RSS/Atom feed"
     )

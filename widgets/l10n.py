@@ -40,6 +40,9 @@ preposition «قبل» (CLDR) can be replaced by «منذ», as many sites print
 from __future__ import annotations
 
 import difflib
+import json
+import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
@@ -49,12 +52,13 @@ from typing import Literal, get_args
 from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import parse_pattern
+from babel.dates import match_skeleton, parse_pattern
 from babel.localedata import locale_identifiers
-from babel.numbers import format_decimal
+from babel.numbers import UnsupportedNumberingSystemError, format_decimal
 
 from .errors import InvalidInputError, UnknownNameError
 from .hijri import HijriDate
+from .labels import LABELS_AR, LABELS_EN, PRAYER_NAMES_AR, PRAYER_NAMES_EN, Labels
 from .methods import Prayer
 from .zones import get_zone
 
@@ -71,6 +75,7 @@ __all__ = [
     "PRAYER_NAMES_AR",
     "PRAYER_NAMES_EN",
     "TABLE_DATE",
+    "TABLE_DATE_SKELETON",
     "TABLE_MONTH",
     "TIME_12H",
     "TIME_24H",
@@ -81,6 +86,7 @@ __all__ = [
     "Labels",
     "cached_formatter",
     "get_locale",
+    "preferred_clock",
     "to_digits",
 ]
 
@@ -98,79 +104,19 @@ GREGORIAN_DATE = "EEEE، d MMMM y"
 """The Gregorian date line in Arabic: ``الاثنين، 24 نوفمبر 2025``."""
 GREGORIAN_DATE_EN = "EEEE, d MMMM y"
 """The Gregorian date line in English: ``Monday, 24 November 2025``."""
-TABLE_DATE = "EEEE d MMMM"
-"""The date column of a timetable: ``الأربعاء 30 أبريل``."""
+TABLE_DATE_SKELETON = "MMMMEEEEd"
+"""The CLDR skeleton of a timetable's date column; the locale's pattern is used."""
+TABLE_DATE = "EEEE، d MMMM"
+"""The pattern CLDR's ``MMMMEEEEd`` gives Arabic locales: ``الأربعاء، 30 أبريل``."""
 TABLE_MONTH = "MMMM y"
 """The month in a timetable caption: ``أبريل 2025``."""
 HIJRI_ERA_AR = "هـ"
 HIJRI_ERA_EN = "AH"
 
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Labels:
-    """The words of the widgets' own interface in one language (``{city}``... are filled in)."""
-
-    strip: str
-    next: str
-    unavailable: str
-    countdown: str
-    month: str
-    imsakiya: str
-    date: str
-    ramadan: str
-    imsak: str
-    news: str
-
-
-LABELS_AR = Labels(
-    strip="مواقيت الصلاة في {city}",
-    next="الصلاة القادمة",
-    unavailable="غير متاح",
-    countdown="{name} بعد {time}",
-    month="مواقيت الصلاة في {city}، {month}",
-    imsakiya="إمساكية رمضان {year} هـ، {city}",
-    date="التاريخ",
-    ramadan="رمضان",
-    imsak="الإمساك",
-    news="أخبار ذات صلة",
-)
-LABELS_EN = Labels(
-    strip="Prayer times in {city}",
-    next="next prayer",
-    unavailable="not available",
-    countdown="{name} in {time}",
-    month="Prayer times in {city}, {month}",
-    imsakiya="Ramadan {year} AH imsakiya, {city}",
-    date="Date",
-    ramadan="Ramadan",
-    imsak="Imsak",
-    news="Related news",
-)
-
 Digits = Literal["latn", "arab"]
 Clock = Literal["12h", "24h"]
+"""A clock style; ``None`` where a clock is taken means the locale's preferred hour cycle."""
 Ago = Literal["قبل", "منذ"]
-
-PRAYER_NAMES_AR: Mapping[Prayer, str] = MappingProxyType(
-    {
-        Prayer.FAJR: "الفجر",
-        Prayer.SUNRISE: "الشروق",
-        Prayer.DHUHR: "الظهر",
-        Prayer.ASR: "العصر",
-        Prayer.MAGHRIB: "المغرب",
-        Prayer.ISHA: "العشاء",
-    }
-)
-PRAYER_NAMES_EN: Mapping[Prayer, str] = MappingProxyType(
-    {
-        Prayer.FAJR: "Fajr",
-        Prayer.SUNRISE: "Sunrise",
-        Prayer.DHUHR: "Dhuhr",
-        Prayer.ASR: "Asr",
-        Prayer.MAGHRIB: "Maghrib",
-        Prayer.ISHA: "Isha",
-    }
-)
 
 _LANGUAGES = ("ar", "en")
 _DIGITS: tuple[str, ...] = get_args(Digits)
@@ -243,6 +189,38 @@ def _locale_facts(locale: Locale) -> tuple[str, str]:
     """The BCP 47 tag (``ar-EG``) and text direction (``rtl``) of a locale."""
     parts = (locale.language, locale.script, locale.territory, locale.variant)
     return "-".join(part for part in parts if part), str(locale.text_direction)
+
+
+@lru_cache(maxsize=128)
+def preferred_clock(locale: Locale) -> Clock:
+    """The hour cycle of the locale's CLDR short time pattern: ``"24h"`` for ``HH:mm``.
+
+    >>> preferred_clock(get_locale("ar_MA")), preferred_clock(get_locale("ar_EG"))
+    ('24h', '12h')
+    """
+    pattern = re.sub(r"'[^']*'", "", str(locale.time_formats["short"].pattern))
+    return "24h" if "H" in pattern or "k" in pattern else "12h"
+
+
+@lru_cache(maxsize=128)
+def _skeleton_pattern(locale: Locale, skeleton: str) -> str:
+    """The locale's CLDR pattern for a skeleton, matched as Babel's ``format_skeleton`` does."""
+    skeletons = locale.datetime_skeletons
+    key = skeleton if skeleton in skeletons else match_skeleton(skeleton, skeletons)
+    return str(skeletons[key].pattern) if key else TABLE_DATE
+
+
+@lru_cache(maxsize=64)
+def _duration_forms(locale: Locale) -> tuple[dict[str, dict[str, str]], str]:
+    """CLDR's long duration patterns by plural category and the list pattern for two items."""
+    units = locale._data["unit_patterns"]
+    forms = {
+        unit: {key: str(text) for key, text in units[f"duration-{unit}"]["long"].items()}
+        for unit in ("hour", "minute")
+    }
+    for texts in forms.values():
+        texts.pop("per", None)  # "{0} per hour", not a plural form
+    return forms, str(locale.list_patterns["standard"]["2"])
 
 
 def _check_aware(field: str, value: object) -> datetime:
@@ -356,7 +334,8 @@ class Formatter:
     ``locale`` is a Babel locale (``"ar_EG"``, BCP 47 ``"ar-EG"``, or ``"en"``);
     ``zone`` an IANA name, ``ZoneInfo`` or pytz zone, into which every instant is
     converted before formatting; ``digits`` ``"latn"`` or ``"arab"``; ``clock``
-    ``"12h"`` or ``"24h"``; ``prayer_names`` overrides some or all names
+    ``"12h"``, ``"24h"`` or ``None`` for the locale's preferred hour cycle
+    (CLDR's short time pattern: 24-hour for ar_MA, 12-hour for ar_EG); ``prayer_names`` overrides some or all names
     (keys are prayer slugs: ``{"fajr": "الفجْر"}``); ``ago`` is the preposition
     of relative times, «قبل» (CLDR) or «منذ», for Arabic locales.
 
@@ -390,7 +369,7 @@ class Formatter:
         locale: str | Locale = "ar_EG",
         zone: str | tzinfo = "UTC",
         digits: Digits = "latn",
-        clock: Clock = "12h",
+        clock: Clock | None = None,
         *,
         prayer_names: Mapping[str, str] | None = None,
         ago: Ago = "قبل",
@@ -402,6 +381,8 @@ class Formatter:
         else:
             bound = get_locale(locale)
         _check_choice("digits", digits, _DIGITS)
+        if clock is None:
+            clock = preferred_clock(bound)
         _check_choice("clock", clock, _CLOCKS)
         _check_choice("ago", ago, _AGO)
         lang, direction = _locale_facts(bound)
@@ -511,8 +492,13 @@ class Formatter:
         return self._show(_day_text(day, self.date_pattern, self._tag))
 
     def table_date(self, day: date) -> str:
-        """Return the date column of a timetable row: ``الأربعاء 30 أبريل``."""
-        return self._show(_day_text(day, TABLE_DATE, self._tag))
+        """Return the date column of a timetable row, CLDR's ``MMMMEEEEd``: ``الأربعاء، 30 أبريل``.
+
+        >>> Formatter("ar_SY").table_date(date(2026, 2, 1))
+        'الأحد، 1 شباط'
+        """
+        pattern = _skeleton_pattern(self.locale, TABLE_DATE_SKELETON)
+        return self._show(_day_text(day, pattern, self._tag))
 
     def month_year(self, day: date) -> str:
         """Return the month and year of ``day``, as in a timetable caption: ``أبريل 2025``."""
@@ -546,12 +532,83 @@ class Formatter:
     def number(self, value: int) -> str:
         """Return an integer with the locale's grouping and the site's digits.
 
+        The grouping sign is the digit system's own in CLDR (U+066C with Arabic-Indic digits).
         >>> Formatter("ar_EG", digits="arab").number(1447)
-        '١,٤٤٧'
+        '١٬٤٤٧'
+        >>> Formatter("ar_EG").number(1447)
+        '1,447'
         """
         if isinstance(value, bool) or not isinstance(value, int):
             raise InvalidInputError("value", value, "an integer")
-        return self._show(format_decimal(value, locale=self.locale, numbering_system="latn"))
+        try:
+            text = format_decimal(value, locale=self.locale, numbering_system=self.digits)
+        except UnsupportedNumberingSystemError:
+            text = format_decimal(value, locale=self.locale, numbering_system="latn")
+        return self._show(text)
+
+    def spoken_time(self, moment: datetime) -> str:
+        """Return the time as a speech engine should read it, the day period as a word.
+
+        CLDR's stand-alone wide day period replaces «ص»/«م»; a 24-hour time is read as shown.
+
+        >>> from datetime import timezone
+        >>> Formatter("ar_EG", "Africa/Cairo").spoken_time(
+        ...     datetime(2025, 4, 30, 2, 0, tzinfo=timezone.utc))
+        '5:00 صباحًا'
+        """
+        moment = _check_aware("moment", moment)
+        if self.clock == "24h":
+            return self.time(moment)
+        local = moment.astimezone(self.zone)
+        wide = self.locale.day_periods["stand-alone"]["wide"]
+        word = wide.get("am" if local.hour < 12 else "pm")
+        clock = _shown_clock(local.hour, local.minute, "h:mm", self._tag, self.digits)
+        return f"{clock} {word}" if word else self.time(moment)
+
+    def duration(self, remaining: timedelta) -> str:
+        """Return a span in hours and minutes, in words: ``4 ساعات و36 دقيقة``.
+
+        Minutes are rounded up; the unit words agree with the number by CLDR's
+        plural rules (ساعة، ساعتان، 3 ساعات، 11 ساعة), joined by its list pattern.
+
+        >>> Formatter("ar_EG", digits="arab").duration(timedelta(hours=4, minutes=35, seconds=45))
+        '٤ ساعات و٣٦ دقيقة'
+        """
+        if not isinstance(remaining, timedelta):
+            raise InvalidInputError("remaining", remaining, "a timedelta")
+        total = max(0, math.ceil(remaining / _MINUTE))
+        hours, minutes = divmod(total, 60)
+        forms, join = _duration_forms(self.locale)
+        parts = [self._unit(forms["hour"], hours)] if hours else []
+        if minutes or not hours:
+            parts.append(self._unit(forms["minute"], minutes))
+        text = (
+            parts[0] if len(parts) == 1 else join.replace("{0}", parts[0]).replace("{1}", parts[1])
+        )
+        return self._show(text)
+
+    def _unit(self, forms: Mapping[str, str], value: int) -> str:
+        pattern = forms.get(self.locale.plural_form(value)) or forms["other"]
+        return pattern.replace("{0}", str(value))
+
+    def countdown(self, name: str, remaining: timedelta) -> str:
+        """Return the time left until a prayer, in words: ``باقٍ على الظهر 4 ساعات و36 دقيقة``.
+
+        >>> Formatter("en").countdown("Dhuhr", timedelta(minutes=61))
+        'Dhuhr in 1 hour and 1 minute'
+        """
+        return self.labels.countdown.replace("{name}", name).replace(
+            "{time}", self.duration(remaining)
+        )
+
+    def countdown_forms(self) -> str:
+        """Return :meth:`countdown`'s pattern, CLDR's unit and list patterns, as JSON for a script.
+
+        The script picks the plural category with ``Intl.PluralRules`` (CLDR's rules too).
+        """
+        forms, join = _duration_forms(self.locale)
+        data = {"pattern": self.labels.countdown, "join": join, **forms}
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
     def news_stamp(
         self,
@@ -584,7 +641,7 @@ class Formatter:
             if timedelta(0) <= age < relative_within:
                 text = self._relative_text(published, now)
                 if text is not None:
-                    return self._show(text)
+                    return self._show(self._stand_alone(text))
         return self._show(self._instant("published", published, pattern or self.stamp_pattern))
 
     def relative(self, published: datetime, now: datetime) -> str:
@@ -598,14 +655,18 @@ class Formatter:
         >>> Formatter("ar_EG", ago="منذ").relative(at, at + timedelta(minutes=11))
         'منذ 11 دقيقة'
         >>> Formatter("en").relative(at, at + timedelta(days=1))
-        'yesterday at 12:00 PM'
+        'Yesterday at 12:00 PM'
         """
         published = _check_aware("published", published)
         now = _check_aware("now", now)
         text = self._relative_text(published, now)
         if text is None:
             text = self._instant("published", published, self.stamp_pattern)
-        return self._show(text)
+        return self._show(self._stand_alone(text))
+
+    def _stand_alone(self, text: str) -> str:
+        """A stamp shown on its own starts with a capital letter (English), as a sentence does."""
+        return text[:1].upper() + text[1:] if self.locale.language == "en" else text
 
 
 @lru_cache(maxsize=64)
@@ -613,7 +674,7 @@ def cached_formatter(
     locale: str,
     zone: str | tzinfo,
     digits: Digits = "latn",
-    clock: Clock = "12h",
+    clock: Clock | None = None,
     prayer_names: tuple[tuple[str, str], ...] | None = None,
     ago: Ago = "قبل",
 ) -> Formatter:

@@ -103,14 +103,33 @@ class PrayerDay:
         value: datetime = getattr(self, coerce(Prayer, prayer, "prayer").value)
         return value
 
-    def next_prayer(self, at: datetime) -> PrayerTime:
-        """The first of the six strictly after ``at``; after Isha, the next day's Fajr.
+    def prayers(self) -> Iterator[PrayerTime]:
+        """The five prayers in order: the six times without sunrise, which is not a prayer."""
+        for entry in self:
+            if entry.prayer is not Prayer.SUNRISE:
+                yield entry
 
+    def next_prayer(self, at: datetime) -> PrayerTime:
+        """The first of the five prayers strictly after ``at``; after Isha, the next day's Fajr.
+
+        Sunrise is never the answer: between Fajr and Dhuhr the next prayer is
+        Dhuhr. :meth:`next_time` includes sunrise. ``at`` must be
+        timezone-aware and earlier than the next day's Fajr.
+        """
+        return self._next(at, self.prayers())
+
+    def next_time(self, at: datetime) -> PrayerTime:
+        """The first of the six times (sunrise included) strictly after ``at``.
+
+        For a countdown such as «الشروق بعد ...»; after Isha, the next day's Fajr.
         ``at`` must be timezone-aware and earlier than the next day's Fajr.
         """
+        return self._next(at, iter(self))
+
+    def _next(self, at: datetime, entries: Iterator[PrayerTime]) -> PrayerTime:
         _require_aware("at", at)
         instant = at.timestamp()  # instants, not wall clocks: same-zone comparisons ignore fold
-        for entry in self:
+        for entry in entries:
             if entry.time.timestamp() > instant:
                 return entry
         tomorrow = self.following_day()
@@ -121,11 +140,17 @@ class PrayerDay:
         return PrayerTime(Prayer.FAJR, tomorrow.fajr)
 
     def current_prayer(self, at: datetime) -> PrayerTime | None:
-        """The last of the six at or before ``at``, or ``None`` before this day's Fajr."""
+        """The prayer whose time ``at`` is in: the last of the five at or before ``at``.
+
+        ``None`` before this day's Fajr and from sunrise to Dhuhr, when Fajr's
+        time has ended and no prayer's has begun.
+        """
         _require_aware("at", at)
         instant = at.timestamp()
+        if self.sunrise.timestamp() <= instant < self.dhuhr.timestamp():
+            return None
         current = None
-        for entry in self:
+        for entry in self.prayers():
             if entry.time.timestamp() <= instant:
                 current = entry
         return current

@@ -36,6 +36,7 @@ from .l10n import Ago, Clock, Digits
 from .methods import Asr, Method
 from .news import NewsItem, NewsOrder
 from .places import Location
+from .tables import timetable_view
 from .views import (
     NewsView,
     StripOptions,
@@ -43,7 +44,6 @@ from .views import (
     strip_options,
     strip_state,
     strip_view_at,
-    timetable_view,
 )
 
 __all__ = [
@@ -230,7 +230,7 @@ def render_prayer_strip(
     now: datetime,
     locale: str = "ar_EG",
     digits: Digits = "latn",
-    clock: Clock = "12h",
+    clock: Clock | None = None,
     method: Method | str | None = None,
     hijri_offset: int = 0,
     asr: Asr | str = "standard",
@@ -238,17 +238,22 @@ def render_prayer_strip(
     hijri_at_maghrib: bool = False,
     prayer_names: Mapping[str, str] | None = None,
     hijri_month_starts: MonthStarts | None = None,
+    jumuah: bool = False,
+    coming_days: int = 1,
 ) -> Fragment:
     """Render the prayer strip of ``location`` at the instant ``now``.
 
     The strip shows the city, the Gregorian and Hijri dates of ``now``'s day
-    in the location's zone, and the six times of that day, the next one
-    marked (``aria-current="time"`` and the class ``pnw-next``); after Isha
-    nothing is marked until the date changes at local midnight. A time
+    in the location's zone, and the six times of that day, the next of the
+    five prayers marked (the class ``pnw-next``, an outline and a symbol that
+    survive forced colours, and the label «الصلاة القادمة»); sunrise is shown
+    but never marked. After Isha the Fajr tile shows tomorrow's Fajr, marked
+    and noted «غدًا». With ``jumuah=True`` Dhuhr reads «الجمعة» on Fridays. A time
     that cannot be computed is printed «—» and a warning is logged; the
     Hijri line is left out outside the Umm al-Qura table.
 
-    ``locale``, ``digits`` and ``clock`` are as in :class:`~widgets.l10n.Formatter`;
+    ``locale``, ``digits`` and ``clock`` are as in :class:`~widgets.l10n.Formatter`
+    (``clock=None``: the locale's CLDR hour cycle);
     ``method`` and ``asr`` as in :func:`~widgets.prayer.prayer_times`;
     ``hijri_offset`` (-2..+2 days) and ``hijri_overrides`` as in
     :func:`~widgets.hijri.to_hijri`; ``hijri_at_maghrib`` turns the Hijri day
@@ -256,6 +261,10 @@ def render_prayer_strip(
     date follows the month starts announced in the location's country
     (shipped with the package, or ``hijri_month_starts`` from
     :func:`~widgets.hijri.load_month_starts`).
+
+    ``coming_days`` (0 to 31, default 1) is how many days after today the
+    strip carries for ``widgets.js``, which then shows the right day, mark
+    and countdown on a page read hours or days after it was rendered.
 
     The fragment's ``expires_at`` is the next prayer's time, or the next
     local midnight, whichever comes first. Same arguments and the same
@@ -277,6 +286,8 @@ def render_prayer_strip(
         hijri_at_maghrib=hijri_at_maghrib,
         prayer_names=prayer_names,
         hijri_month_starts=hijri_month_starts,
+        jumuah=jumuah,
+        coming_days=coming_days,
     )
     return _strip_fragment(options, *strip_state(options, now))
 
@@ -297,7 +308,7 @@ def render_related_news(
     now: datetime | None = None,
     locale: str = "ar_EG",
     digits: Digits = "latn",
-    clock: Clock = "12h",
+    clock: Clock | None = None,
     limit: int | None = 6,
     relative_within: timedelta | None = None,
     exclude_url: str | None = None,
@@ -306,6 +317,7 @@ def render_related_news(
     pattern: str | None = None,
     ago: Ago = "قبل",
     heading: str | None = None,
+    heading_level: int = 2,
 ) -> Fragment:
     """Render the related-news list: linked headlines with their timestamps.
 
@@ -318,7 +330,10 @@ def render_related_news(
     offset, never UTC by accident), or
     relative («قبل ساعتين», with ``ago``) for items younger than
     ``relative_within`` (which needs ``now``). ``heading`` defaults to
-    «أخبار ذات صلة» (or "Related news" in English).
+    «أخبار ذات صلة» (or "Related news" in English), an ``h2`` unless
+    ``heading_level`` (1 to 6) fits the host page's outline better. Each
+    headline and source is laid out in its own direction
+    (:func:`~widgets.views.text_direction`).
 
     With no item left the fragment is empty. ``expires_at`` is when the first
     relative stamp would change, or ``None`` when every stamp is absolute.
@@ -337,6 +352,7 @@ def render_related_news(
         pattern=pattern,
         ago=ago,
         heading=heading,
+        heading_level=heading_level,
     )
     return news_fragment(environment(), view)
 
@@ -351,7 +367,7 @@ def render_timetable(
     now: datetime | None = None,
     locale: str = "ar_EG",
     digits: Digits = "latn",
-    clock: Clock = "12h",
+    clock: Clock | None = None,
     method: Method | str | None = None,
     hijri_offset: int = 0,
     imsakiya: bool = False,
@@ -359,6 +375,7 @@ def render_timetable(
     hijri_overrides: HijriOverrides | None = None,
     prayer_names: Mapping[str, str] | None = None,
     hijri_month_starts: MonthStarts | None = None,
+    jumuah: bool = False,
 ) -> Fragment:
     """Render a month of prayer times as a table, or the Ramadan imsakiya.
 
@@ -367,7 +384,8 @@ def render_timetable(
     with an Imsak column and the day of Ramadan; a month without Ramadan
     days raises :class:`~widgets.errors.InvalidInputError`. With ``now``,
     today's row is marked (``aria-current="date"``) and ``expires_at`` is
-    the next local midnight while the table holds today.
+    the next local midnight while the table holds today. With ``jumuah=True``
+    the Dhuhr cell of each Friday is noted «الجمعة».
     """
     view = timetable_view(
         location,
@@ -383,5 +401,6 @@ def render_timetable(
         hijri_overrides=hijri_overrides,
         prayer_names=prayer_names,
         hijri_month_starts=hijri_month_starts,
+        jumuah=jumuah,
     )
     return Fragment(render_template(environment(), TIMETABLE_TEMPLATE, table=view), view.expires_at)

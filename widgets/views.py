@@ -18,19 +18,20 @@ template prints «—») and a warning is logged on ``logging.getLogger("widgets
 
 from __future__ import annotations
 
-import calendar
+import json
 import logging
+import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any, Final, NamedTuple
 
 from .errors import HijriRangeError, InvalidInputError, WidgetsError
-from .hijri import HijriOverrides, MonthStarts, ramadan_between, to_hijri
-from .l10n import Ago, Clock, Digits, Formatter, cached_formatter, to_digits
+from .hijri import HijriOverrides, MonthStarts, to_hijri
+from .l10n import Ago, Clock, Digits, Formatter, cached_formatter
 from .methods import Asr, Method, Prayer, get_method, method_for_country
 from .news import NewsItem, NewsOrder, prepare_items, safe_url
 from .places import Location, as_location
-from .prayer import PrayerDay, prayer_times, timetable
+from .prayer import PrayerDay, prayer_times
 from .zones import get_zone
 
 __all__ = [
@@ -42,16 +43,13 @@ __all__ = [
     "PrayerSlot",
     "StripOptions",
     "StripView",
-    "TableColumn",
-    "TableRow",
-    "TimetableView",
     "fallback_strip_view",
     "news_view",
     "strip_options",
     "strip_state",
     "strip_view",
     "strip_view_at",
-    "timetable_view",
+    "text_direction",
 ]
 
 logger = logging.getLogger("widgets")
@@ -62,7 +60,12 @@ THUMBNAIL_HEIGHT: Final = 80
 """``height`` of a news thumbnail whose size the item does not give (pixels)."""
 
 AFTER_ISHA: Final = 6
-"""The strip state after Isha: every time of the day has passed."""
+"""The strip state after Isha: the next prayer is tomorrow's Fajr."""
+MAX_COMING_DAYS: Final = 31
+"""The most days after today a strip can carry for its script."""
+_SUNRISE_INDEX: Final = 1
+_DHUHR_INDEX: Final = 2
+_FRIDAY: Final = 4
 UNAVAILABLE: Final = -1
 """The strip state when the day's times cannot be computed."""
 _MAGHRIB_INDEX: Final = 4
@@ -79,6 +82,8 @@ class PrayerSlot(NamedTuple):
     ``prayer`` is the slug (``"fajr"``, ``"imsak"``...), ``name`` the display
     name, ``time`` the displayed time and ``iso`` the ISO 8601 instant, both
     empty when the time could not be computed; ``is_next`` marks the next prayer.
+    ``spoken`` is the time as a speech engine should read it («4:57 صباحًا»);
+    ``note`` a word shown with the time («غدًا» on tomorrow's Fajr, «الجمعة»).
     """
 
     prayer: str
@@ -86,6 +91,8 @@ class PrayerSlot(NamedTuple):
     time: str
     iso: str
     is_next: bool = False
+    spoken: str = ""
+    note: str = ""
 
 
 class StripView(NamedTuple):
@@ -115,13 +122,17 @@ class StripView(NamedTuple):
     next_iso: str
     expires_at: datetime | None
     method: str = ""
+    countdown_forms: str = ""
+    coming: str = ""
+    tomorrow_label: str = ""
 
 
 class NewsEntry(NamedTuple):
     """One headline of the related-news list.
 
     ``href`` is empty when the item has no link to show (the title is then
-    plain text); ``image`` is empty without a thumbnail.
+    plain text); ``image`` is empty without a thumbnail. ``title_dir`` and
+    ``source_dir`` are the direction of each text (:func:`text_direction`).
     """
 
     title: str
@@ -133,48 +144,19 @@ class NewsEntry(NamedTuple):
     image: str
     image_width: int
     image_height: int
+    title_dir: str = "auto"
+    source_dir: str = "auto"
 
 
 class NewsView(NamedTuple):
-    """Everything the related-news list prints."""
+    """Everything the related-news list prints; ``heading_tag`` is ``h1``..``h6``."""
 
     lang: str
     dir: str
     heading: str
     entries: tuple[NewsEntry, ...]
     expires_at: datetime | None
-
-
-class TableColumn(NamedTuple):
-    """A time column of a timetable: the slug and the header text."""
-
-    prayer: str
-    name: str
-
-
-class TableRow(NamedTuple):
-    """A day of a timetable: the date, the Ramadan day (imsakiya) and the times."""
-
-    date: str
-    iso: str
-    hijri: str
-    cells: tuple[PrayerSlot, ...]
-    is_today: bool
-
-
-class TimetableView(NamedTuple):
-    """Everything a month's timetable or a Ramadan imsakiya prints."""
-
-    lang: str
-    dir: str
-    caption: str
-    imsakiya: bool
-    date_label: str
-    hijri_label: str
-    unavailable_label: str
-    columns: tuple[TableColumn, ...]
-    rows: tuple[TableRow, ...]
-    expires_at: datetime | None
+    heading_tag: str = "h2"
 
 
 # --- shared helpers -----------------------------------------------------------------------------
@@ -219,13 +201,55 @@ def _blank_slots(formatter: Formatter) -> tuple[PrayerSlot, ...]:
     )
 
 
-def _day_cells(formatter: Formatter, day: PrayerDay) -> tuple[PrayerSlot, ...]:
-    """Imsak and the six times of a day as displayed, none marked next."""
-    time_of, name_of = formatter.time, formatter.prayer_name
-    cells = [PrayerSlot("imsak", formatter.labels.imsak, time_of(day.imsak), day.imsak.isoformat())]
+def text_direction(text: str, default: str = "auto") -> str:
+    """The direction of a text: ``"rtl"`` when most of its strong letters are right-to-left.
+
+    UAX #9 takes the first strong character (HTML's ``dir="auto"``), which
+    lays out an Arabic headline opening with a brand («iPhone 17 يصل...»)
+    left-to-right; counting the strong characters of both kinds (bidi classes
+    L against R and AL) gives the direction a reader of the text expects.
+    A tie, or no strong letter, gives ``default``.
+
+    >>> text_direction("iPhone 17 يصل إلى الأسواق المصرية"), text_direction("Apple unveils iPhone 17")
+    ('rtl', 'ltr')
+    """
+    left = right = 0
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            left += 1
+        elif kind in ("R", "AL"):
+            right += 1
+    if left == right:
+        return default
+    return "rtl" if right > left else "ltr"
+
+
+def _day_cells(
+    formatter: Formatter, day: PrayerDay, jumuah: bool = False
+) -> tuple[PrayerSlot, ...]:
+    """Imsak and the six times of a day as displayed, none marked next.
+
+    With ``jumuah`` on a Friday, Dhuhr is named «الجمعة» (and noted so in a table cell).
+    """
+    time_of, name_of, spoken = formatter.time, formatter.prayer_name, formatter.spoken_time
+    friday = jumuah and day.date.weekday() == _FRIDAY
+    imsak = day.imsak
+    cells = [
+        PrayerSlot(
+            "imsak", formatter.labels.imsak, time_of(imsak), imsak.isoformat(), spoken=spoken(imsak)
+        )
+    ]
     for prayer, slug in _PRAYERS:
         moment: datetime = getattr(day, slug)
-        cells.append(PrayerSlot(slug, name_of(prayer), time_of(moment), moment.isoformat()))
+        name, note = name_of(prayer), ""
+        if friday and prayer is Prayer.DHUHR:
+            name = note = formatter.labels.jumuah
+        cells.append(
+            PrayerSlot(
+                slug, name, time_of(moment), moment.isoformat(), spoken=spoken(moment), note=note
+            )
+        )
     return tuple(cells)
 
 
@@ -238,7 +262,7 @@ class StripOptions(NamedTuple):
     location: str | Location
     locale: str
     digits: Digits
-    clock: Clock
+    clock: Clock | None
     method: Method | str | None
     hijri_offset: int
     asr: Asr | str
@@ -246,6 +270,8 @@ class StripOptions(NamedTuple):
     hijri_at_maghrib: bool
     prayer_names: tuple[tuple[str, str], ...] | None
     hijri_month_starts: MonthStarts | None
+    jumuah: bool = False
+    coming_days: int = 1
 
 
 def _country(location: Location) -> str | None:
@@ -258,7 +284,7 @@ def strip_options(
     *,
     locale: str = "ar_EG",
     digits: Digits = "latn",
-    clock: Clock = "12h",
+    clock: Clock | None = None,
     method: Method | str | None = None,
     hijri_offset: int = 0,
     asr: Asr | str = "standard",
@@ -266,8 +292,18 @@ def strip_options(
     hijri_at_maghrib: bool = False,
     prayer_names: Mapping[str, str] | None = None,
     hijri_month_starts: MonthStarts | None = None,
+    jumuah: bool = False,
+    coming_days: int = 1,
 ) -> StripOptions:
     """Freeze a strip's arguments into :class:`StripOptions` (a cache key)."""
+    if (
+        isinstance(coming_days, bool)
+        or not isinstance(coming_days, int)
+        or not 0 <= coming_days <= MAX_COMING_DAYS
+    ):
+        raise InvalidInputError(
+            "coming_days", coming_days, f"a whole number of days from 0 to {MAX_COMING_DAYS}"
+        )
     options = StripOptions(
         location=location,
         locale=locale,
@@ -280,6 +316,8 @@ def strip_options(
         hijri_at_maghrib=bool(hijri_at_maghrib),
         prayer_names=frozen("prayer_names", prayer_names),
         hijri_month_starts=hijri_month_starts,
+        jumuah=bool(jumuah),
+        coming_days=coming_days,
     )
     try:
         hash(options)
@@ -305,9 +343,10 @@ def _strip_day(options: StripOptions, location: Location, day: date) -> PrayerDa
 
 
 def strip_state(options: StripOptions, now: datetime) -> tuple[date, int]:
-    """The local date at ``now`` and the index of the next of the six times.
+    """The local date at ``now`` and the index (in the six times) of the next prayer.
 
-    The index is :data:`AFTER_ISHA` once Isha has passed and
+    Sunrise is not a prayer: from Fajr to Dhuhr the index is Dhuhr's. The
+    index is :data:`AFTER_ISHA` once Isha has passed and
     :data:`UNAVAILABLE` (with a warning logged) when the day's times cannot
     be computed. Two instants with the same state show the same strip.
     """
@@ -322,7 +361,7 @@ def strip_state(options: StripOptions, now: datetime) -> tuple[date, int]:
         )
         return today, UNAVAILABLE
     for index, slug in enumerate(_SIX):
-        if getattr(day, slug) > now:
+        if index != _SUNRISE_INDEX and getattr(day, slug) > now:
             return today, index
     return today, AFTER_ISHA
 
@@ -339,6 +378,7 @@ def strip_view_at(options: StripOptions, today: date, state: int) -> StripView:
         options.prayer_names,
     )
     labels = formatter.labels
+    overrides = None if options.hijri_overrides is None else dict(options.hijri_overrides)
     day: PrayerDay | None = None
     if state != UNAVAILABLE:
         try:
@@ -349,27 +389,30 @@ def strip_view_at(options: StripOptions, today: date, state: int) -> StripView:
     slots: tuple[PrayerSlot, ...]
     expires_at: datetime | None = None
     next_iso = ""
+    coming = ""
     if day is None:
         slots = _blank_slots(formatter)
     else:
-        slots = _day_cells(formatter, day)[1:]
+        marked = [cell._replace(note="") for cell in _day_cells(formatter, day, options.jumuah)[1:]]
         if 0 <= state < AFTER_ISHA:
-            marked = list(slots)
-            marked[state] = slots[state]._replace(is_next=True)
-            slots = tuple(marked)
+            marked[state] = marked[state]._replace(is_next=True)
             expires_at = getattr(day, _SIX[state])
-        else:
+        else:  # after Isha: tomorrow's Fajr, in its tile, with «غدًا»
             try:
-                next_iso = day.following_day().fajr.isoformat()
+                fajr = _day_cells(formatter, day.following_day())[1]
             except (WidgetsError, ValueError):
-                next_iso = ""
+                fajr = None
+            if fajr is not None:
+                marked[0] = fajr._replace(is_next=True, note=labels.tomorrow)
+                next_iso = fajr.iso
+        slots = tuple(marked)
+        coming = _coming_days(options, location, formatter, day, overrides)
     if expires_at is None or expires_at.date() > today:  # else before the next midnight
         expires_at = day_start(today + timedelta(days=1), zone)
 
     hijri_day = today
     if options.hijri_at_maghrib and day is not None and state > _MAGHRIB_INDEX:
         hijri_day = today + timedelta(days=1)
-    overrides = None if options.hijri_overrides is None else dict(options.hijri_overrides)
     try:
         hijri = formatter.hijri_date(
             to_hijri(
@@ -402,7 +445,80 @@ def strip_view_at(options: StripOptions, today: date, state: int) -> StripView:
         next_iso=next_iso,
         expires_at=expires_at,
         method=day.method.slug if day is not None else _strip_method(options, location),
+        countdown_forms=formatter.countdown_forms(),
+        coming=coming,
+        tomorrow_label=labels.tomorrow,
     )
+
+
+def _hijri_text(
+    options: StripOptions,
+    location: Location,
+    formatter: Formatter,
+    day: date,
+    overrides: HijriOverrides | None,
+) -> str:
+    try:
+        hijri = to_hijri(
+            day,
+            options.hijri_offset,
+            overrides,
+            country=_country(location),
+            month_starts=options.hijri_month_starts,
+        )
+    except HijriRangeError:
+        return ""
+    return formatter.hijri_date(hijri)
+
+
+def _coming_days(
+    options: StripOptions,
+    location: Location,
+    formatter: Formatter,
+    first: PrayerDay,
+    overrides: HijriOverrides | None,
+) -> str:
+    """The strip's day and the next ``coming_days`` days, as JSON for ``widgets.js``.
+
+    Each day has its bounds (``start``, ``end``: local midnights), its date
+    lines and its six times as ``[slug, name, time, spoken, iso]``, so that a
+    cached strip can show the right day, mark and countdown when it is read.
+    ``hijri_evening`` is the Hijri date from Maghrib, with ``hijri_at_maghrib``.
+    Days that cannot be computed end the list.
+    """
+    zone = location.zone
+    days: list[dict[str, object]] = []
+    day: PrayerDay | None = first
+    for _ in range(options.coming_days + 1):
+        if day is None:
+            break
+        local = day.date
+        evening = ""
+        if options.hijri_at_maghrib:
+            evening = _hijri_text(options, location, formatter, local + timedelta(1), overrides)
+        days.append(
+            {
+                "date": local.isoformat(),
+                "start": day_start(local, zone).isoformat(),
+                "end": day_start(local + timedelta(days=1), zone).isoformat(),
+                "gregorian": formatter.gregorian_date(local),
+                "hijri": _hijri_text(options, location, formatter, local, overrides),
+                "hijri_evening": evening,
+                "times": [
+                    [cell.prayer, cell.name, cell.time, cell.spoken, cell.iso]
+                    for cell in _day_cells(formatter, day, options.jumuah)[1:]
+                ],
+            }
+        )
+        try:
+            day = day.following_day()
+        except (WidgetsError, ValueError):
+            day = None
+    # the day after the last one shown gives the Fajr that follows its Isha
+    if day is not None:
+        fajr = _day_cells(formatter, day)[1]
+        days.append({"date": day.date.isoformat(), "fajr": [fajr.time, fajr.spoken, fajr.iso]})
+    return json.dumps(days, ensure_ascii=False, separators=(",", ":"))
 
 
 def strip_view(
@@ -411,7 +527,7 @@ def strip_view(
     now: datetime,
     locale: str = "ar_EG",
     digits: Digits = "latn",
-    clock: Clock = "12h",
+    clock: Clock | None = None,
     method: Method | str | None = None,
     hijri_offset: int = 0,
     asr: Asr | str = "standard",
@@ -419,6 +535,8 @@ def strip_view(
     hijri_at_maghrib: bool = False,
     prayer_names: Mapping[str, str] | None = None,
     hijri_month_starts: MonthStarts | None = None,
+    jumuah: bool = False,
+    coming_days: int = 1,
 ) -> StripView:
     """Build the view model of the prayer strip; see :func:`widgets.render_prayer_strip`."""
     options = strip_options(
@@ -433,6 +551,8 @@ def strip_view(
         hijri_at_maghrib=hijri_at_maghrib,
         prayer_names=prayer_names,
         hijri_month_starts=hijri_month_starts,
+        jumuah=jumuah,
+        coming_days=coming_days,
     )
     return strip_view_at(options, *strip_state(options, now))
 
@@ -461,6 +581,8 @@ def fallback_strip_view(location: object, locale: object) -> StripView:
         countdown=labels.countdown,
         next_iso="",
         expires_at=None,
+        countdown_forms=formatter.countdown_forms(),
+        tomorrow_label=labels.tomorrow,
     )
 
 
@@ -523,7 +645,7 @@ def news_view(
     now: datetime | None = None,
     locale: str = "ar_EG",
     digits: Digits = "latn",
-    clock: Clock = "12h",
+    clock: Clock | None = None,
     limit: int | None = 6,
     relative_within: timedelta | None = None,
     exclude_url: str | None = None,
@@ -532,6 +654,7 @@ def news_view(
     pattern: str | None = None,
     ago: Ago = "قبل",
     heading: str | None = None,
+    heading_level: int = 2,
 ) -> NewsView:
     """Build the view model of the related-news list; see :func:`widgets.render_related_news`."""
     if now is not None:
@@ -542,6 +665,8 @@ def news_view(
     formatter = cached_formatter(locale, zone or _UTC, digits, clock, None, ago)
     if heading is not None and not isinstance(heading, str):
         raise InvalidInputError("heading", heading, "a string or None")
+    if isinstance(heading_level, bool) or heading_level not in range(1, 7):
+        raise InvalidInputError("heading_level", heading_level, "a whole number from 1 to 6")
     if not isinstance(items, Iterable):
         raise InvalidInputError("items", items, "an iterable of NewsItem objects or mappings")
     prepared = prepare_items(items, limit=limit, exclude_url=exclude_url, order=order)
@@ -565,6 +690,8 @@ def news_view(
                 image=image,
                 image_width=width,
                 image_height=height,
+                title_dir=text_direction(item.title, formatter.dir),
+                source_dir=text_direction(item.source or "", formatter.dir),
             )
         )
         if now is not None and relative_within is not None:
@@ -577,116 +704,5 @@ def news_view(
         heading=formatter.labels.news if heading is None else heading,
         entries=tuple(entries),
         expires_at=min(expiries) if expiries else None,
-    )
-
-
-# --- the timetable ------------------------------------------------------------------------------
-
-
-def _day_or_none(
-    place: Location, day: date, method: Method | str | None, asr: Asr | str, city: str
-) -> PrayerDay | None:
-    """The day's times, or ``None`` with a warning when they cannot be computed."""
-    try:
-        return prayer_times(place, day, method=method, asr=asr)
-    except (WidgetsError, ValueError) as error:
-        logger.warning("prayer times for %s on %s cannot be shown: %s", city, day, error)
-        return None
-
-
-def timetable_view(
-    location: str | Location,
-    *,
-    month: date,
-    now: datetime | None = None,
-    locale: str = "ar_EG",
-    digits: Digits = "latn",
-    clock: Clock = "12h",
-    method: Method | str | None = None,
-    hijri_offset: int = 0,
-    imsakiya: bool = False,
-    asr: Asr | str = "standard",
-    hijri_overrides: HijriOverrides | None = None,
-    prayer_names: Mapping[str, str] | None = None,
-    hijri_month_starts: MonthStarts | None = None,
-) -> TimetableView:
-    """Build the view model of a timetable; see :func:`widgets.render_timetable`."""
-    if isinstance(month, datetime) or not isinstance(month, date):
-        raise InvalidInputError("month", month, "a datetime.date in the month to show")
-    if now is not None:
-        now = _aware("now", now)
-    place = as_location(location)
-    zone = place.zone
-    formatter = cached_formatter(
-        locale, place.timezone, digits, clock, frozen("prayer_names", prayer_names)
-    )
-    labels = formatter.labels
-    city = _city(place, formatter)
-    first = month.replace(day=1)
-    last = month.replace(day=calendar.monthrange(month.year, month.month)[1])
-    calendar_of: dict[str, Any] = {
-        "country": _country(place),
-        "month_starts": hijri_month_starts,
-    }
-    if imsakiya:
-        days = ramadan_between(first, last, hijri_offset, hijri_overrides, **calendar_of)
-        if not days:
-            raise InvalidInputError(
-                "month", month, "a month with days of Ramadan when imsakiya=True"
-            )
-        year = to_hijri(days[0], hijri_offset, hijri_overrides, **calendar_of).year
-        caption = labels.imsakiya.format(year=to_digits(str(year), formatter.digits), city=city)
-    else:
-        days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
-        caption = labels.month.format(city=city, month=formatter.month_year(first))
-
-    columns = [
-        TableColumn(prayer=prayer.value, name=formatter.prayer_name(prayer)) for prayer in Prayer
-    ]
-    if imsakiya:
-        columns.insert(0, TableColumn(prayer="imsak", name=labels.imsak))
-    today = now.astimezone(zone).date() if now is not None else None
-    first_cell = 0 if imsakiya else 1  # the imsak cell leads the day's cells
-    blank = (PrayerSlot("imsak", labels.imsak, "", ""), *_blank_slots(formatter))[first_cell:]
-    try:  # the days at once; day by day when one of them cannot be computed
-        computed_days: list[PrayerDay | None] = list(
-            timetable(place, days[0], days[-1], method=method, asr=asr)
-        )
-    except (WidgetsError, ValueError):
-        computed_days = [_day_or_none(place, day, method, asr, city) for day in days]
-    rows: list[TableRow] = []
-    for day, computed in zip(days, computed_days, strict=True):
-        cells = blank if computed is None else _day_cells(formatter, computed)[first_cell:]
-        hijri = ""
-        if imsakiya:
-            hijri = to_digits(
-                str(to_hijri(day, hijri_offset, hijri_overrides, **calendar_of).day),
-                formatter.digits,
-            )
-        rows.append(
-            TableRow(
-                date=formatter.table_date(day),
-                iso=day.isoformat(),
-                hijri=hijri,
-                cells=cells,
-                is_today=day == today,
-            )
-        )
-    expires_at: datetime | None = None
-    if today is not None:
-        if today < days[0]:
-            expires_at = day_start(days[0], zone)
-        elif today <= days[-1]:
-            expires_at = day_start(today + timedelta(days=1), zone)
-    return TimetableView(
-        lang=formatter.lang,
-        dir=formatter.dir,
-        caption=caption,
-        imsakiya=bool(imsakiya),
-        date_label=labels.date,
-        hijri_label=labels.ramadan,
-        unavailable_label=labels.unavailable,
-        columns=tuple(columns),
-        rows=tuple(rows),
-        expires_at=expires_at,
+        heading_tag=f"h{heading_level}",
     )

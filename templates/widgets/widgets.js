@@ -1,21 +1,31 @@
 /*
  * prayer-news-widgets: optional behaviour for the prayer strip.
  *
- * Keeps the next-prayer mark right on a cached or static page and shows a
- * countdown to the next prayer, using only the ISO values in the strip's
- * <time datetime> attributes. No dependencies, no network, no eval, no
- * inline code: load it with <script src=".../widgets.js" defer></script>.
- * Without it the strip is complete as served.
+ * Keeps a cached or static strip true when it is read: from the days the
+ * strip carries (data-pnw-days, see render_prayer_strip's coming_days) it
+ * shows the reader's day, its six times, the next of the five prayers
+ * (after Isha: tomorrow's Fajr, noted «غدًا») and a countdown in words
+ * («باقٍ على الظهر ٤ ساعات و٣٦ دقيقة»). Without carried days it moves the
+ * mark over the times in the <time datetime> attributes.
+ *
+ * The countdown changes once a minute, never every second (WCAG 2.2.2), and
+ * is not a live region. No dependencies, no network, no eval, no inline
+ * code: load it with <script src=".../widgets.js" defer></script>. Without
+ * it the strip is complete as served.
  */
 (function () {
   "use strict";
 
   var STRIP = ".pnw-strip";
-  var TICK_MS = 1000;
+  var MINUTE_MS = 60000;
+  var SUNRISE = "sunrise";
 
-  function pad(number, formatter) {
-    var text = number < 10 ? "0" + number : String(number);
-    return formatter ? formatter.format(number).padStart(2, formatter.format(0)) : text;
+  function parse(text, fallback) {
+    try {
+      return text ? JSON.parse(text) : fallback;
+    } catch (error) {
+      return fallback;
+    }
   }
 
   function numberFormatter(root) {
@@ -30,29 +40,102 @@
     }
   }
 
-  function duration(milliseconds, formatter) {
-    var total = Math.max(0, Math.floor(milliseconds / 1000));
-    var hours = Math.floor(total / 3600);
-    var minutes = Math.floor((total % 3600) / 60);
-    var seconds = total % 60;
-    var first = formatter ? formatter.format(hours) : String(hours);
-    return first + ":" + pad(minutes, formatter) + ":" + pad(seconds, formatter);
+  function plurals(root) {
+    try {
+      return new Intl.PluralRules(root.getAttribute("lang") || undefined);
+    } catch (error) {
+      return null;
+    }
   }
 
-  function entries(root) {
+  // CLDR's unit pattern for the number's plural category, as l10n.Formatter.duration does.
+  function unit(forms, value, rules, numbers) {
+    var category = rules ? rules.select(value) : "other";
+    var pattern = forms[category] || forms.other || "{0}";
+    var shown = numbers ? numbers.format(value) : String(value);
+    return pattern.replace("{0}", function () { return shown; });
+  }
+
+  function duration(milliseconds, root) {
+    var forms = root.pnwForms;
+    var total = Math.max(0, Math.ceil(milliseconds / MINUTE_MS));
+    var hours = Math.floor(total / 60);
+    var minutes = total % 60;
+    var parts = [];
+    if (hours) {
+      parts.push(unit(forms.hour, hours, root.pnwPlurals, root.pnwNumbers));
+    }
+    if (minutes || !hours) {
+      parts.push(unit(forms.minute, minutes, root.pnwPlurals, root.pnwNumbers));
+    }
+    if (parts.length === 1) {
+      return parts[0];
+    }
+    return forms.join
+      .replace("{0}", function () { return parts[0]; })
+      .replace("{1}", function () { return parts[1]; });
+  }
+
+  function setText(root, selector, text) {
+    var node = root.querySelector(selector);
+    if (node && text !== undefined && node.textContent !== text) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  // One tile: name, shown time, spoken time, instant and an optional note.
+  function fill(item, name, shown, spoken, iso, note) {
+    setText(item, ".pnw-name", name);
+    var stamp = item.querySelector("time.pnw-at");
+    if (stamp) {
+      stamp.setAttribute("datetime", iso);
+      if (stamp.textContent !== shown) {
+        stamp.textContent = shown;
+      }
+      setText(item, ".pnw-spoken", spoken);
+    }
+    var tag = item.querySelector(".pnw-note");
+    if (note) {
+      if (!tag) {
+        tag = document.createElement("span");
+        tag.className = "pnw-note";
+        if (stamp && stamp.nextSibling) {
+          item.insertBefore(tag, stamp.nextSibling);
+        } else {
+          item.appendChild(tag);
+        }
+        item.insertBefore(document.createTextNode(" "), tag);
+      }
+      tag.textContent = note;
+    } else if (tag) {
+      if (tag.previousSibling && tag.previousSibling.nodeType === 3) {
+        item.removeChild(tag.previousSibling);
+      }
+      item.removeChild(tag);
+    }
+  }
+
+  function tiles(root) {
     var items = root.querySelectorAll(".pnw-time");
-    var result = [];
+    var result = {};
     for (var i = 0; i < items.length; i += 1) {
-      var stamp = items[i].querySelector("time[datetime]");
-      var at = stamp ? Date.parse(stamp.getAttribute("datetime")) : NaN;
-      var name = items[i].querySelector(".pnw-name");
-      result.push({
-        item: items[i],
-        at: at,
-        name: name ? name.textContent : ""
-      });
+      result[items[i].getAttribute("data-pnw-prayer")] = items[i];
     }
     return result;
+  }
+
+  // The times the strip shows when it carries no days: read from its tiles.
+  function servedDay(root) {
+    var items = root.querySelectorAll(".pnw-time");
+    var times = [];
+    for (var i = 0; i < items.length; i += 1) {
+      var stamp = items[i].querySelector("time[datetime]");
+      var name = items[i].querySelector(".pnw-name");
+      times.push([items[i].getAttribute("data-pnw-prayer"), name ? name.textContent : "",
+        undefined, undefined, stamp ? stamp.getAttribute("datetime") : ""]);
+    }
+    return times;
   }
 
   function nextLabel(root) {
@@ -61,7 +144,7 @@
     if (!label && text) {
       label = document.createElement("span");
       label.className = "pnw-sr pnw-next-label";
-      label.textContent = text;
+      label.textContent = " " + text;
     }
     return label;
   }
@@ -69,13 +152,7 @@
   function mark(root, target) {
     var items = root.querySelectorAll(".pnw-time");
     for (var i = 0; i < items.length; i += 1) {
-      if (items[i] === target) {
-        items[i].classList.add("pnw-next");
-        items[i].setAttribute("aria-current", "time");
-      } else {
-        items[i].classList.remove("pnw-next");
-        items[i].removeAttribute("aria-current");
-      }
+      items[i].classList.toggle("pnw-next", items[i] === target);
     }
     var label = nextLabel(root);
     if (!label) {
@@ -94,50 +171,114 @@
     }
   }
 
-  function update(root, now) {
-    var list = entries(root);
-    var next = null;
-    for (var i = 0; i < list.length; i += 1) {
-      if (!isNaN(list[i].at) && list[i].at > now) {
-        next = list[i];
-        break;
+  function findDay(days, now) {
+    for (var i = 0; i < days.length; i += 1) {
+      if (days[i].times && Date.parse(days[i].start) <= now && now < Date.parse(days[i].end)) {
+        return i;
       }
     }
-    mark(root, next ? next.item : null);
+    return -1;
+  }
 
-    var target = next ? next.at : Date.parse(root.getAttribute("data-pnw-next") || "");
-    var name = next ? next.name : (list.length ? list[0].name : "");
+  function update(root, now) {
+    var days = root.pnwDays;
+    var byPrayer = tiles(root);
+    var times = servedDay(root);
+    var following = null;
+    var index = findDay(days, now);
+    if (index >= 0) {
+      var day = days[index];
+      times = day.times;
+      var dates = root.querySelector(".pnw-date");
+      if (dates) {
+        dates.setAttribute("datetime", day.date);
+        setText(root, ".pnw-date", day.gregorian);
+      }
+      var hijri = day.hijri;
+      var maghrib = times[4] ? Date.parse(times[4][4]) : NaN;
+      if (day.hijri_evening && !isNaN(maghrib) && now >= maghrib) {
+        hijri = day.hijri_evening;
+      }
+      if (hijri) {
+        setText(root, ".pnw-hijri", hijri);
+      }
+      var after = days[index + 1];
+      following = after ? (after.fajr || (after.times && after.times[0].slice(2))) : null;
+    } else if (days.length && now >= Date.parse(days[0].start)) {
+      times = []; // read after the last carried day: leave the times, drop the mark
+    }
+    var next = null;
+    for (var i = 0; i < times.length; i += 1) {
+      var entry = times[i];
+      var item = byPrayer[entry[0]];
+      if (index >= 0 && item) {
+        fill(item, entry[1], entry[2], entry[3], entry[4], "");
+      }
+      var at = Date.parse(entry[4]);
+      if (!next && entry[0] !== SUNRISE && !isNaN(at) && at > now) {
+        next = { item: item, at: at, name: entry[1] };
+      }
+    }
+    if (!next && times.length) {
+      var fajr = byPrayer.fajr;
+      var tomorrow = following;
+      var served = root.getAttribute("data-pnw-next");
+      if (index >= 0 && fajr && tomorrow) {
+        fill(fajr, times[0][1], tomorrow[0], tomorrow[1], tomorrow[2],
+          root.getAttribute("data-pnw-tomorrow") || "");
+        next = { item: fajr, at: Date.parse(tomorrow[2]), name: times[0][1] };
+      } else if (index < 0 && served) {
+        next = { item: fajr || null, at: Date.parse(served), name: times[0][1] };
+      }
+    }
+    mark(root, next && next.at > now ? next.item : null);
+
     var output = root.querySelector(".pnw-countdown");
-    var pattern = root.getAttribute("data-pnw-countdown");
-    if (!output || !pattern) {
+    if (!output || !root.pnwForms) {
       return;
     }
-    if (isNaN(target) || target <= now) {
+    if (!next || isNaN(next.at) || next.at <= now) {
       output.hidden = true;
       output.textContent = "";
       return;
     }
-    if (!root.pnwFormatter) {
-      root.pnwFormatter = numberFormatter(root) || false;
-    }
-    var left = duration(target - now, root.pnwFormatter || null);
-    output.textContent = pattern
+    var left = duration(next.at - now, root);
+    var name = next.name;
+    output.textContent = root.pnwForms.pattern
       .replace("{name}", function () { return name; })
       .replace("{time}", function () { return left; });
     output.hidden = false;
+  }
+
+  function prepare(root) {
+    if (root.pnwReady) {
+      return;
+    }
+    root.pnwReady = true;
+    root.pnwDays = parse(root.getAttribute("data-pnw-days"), []);
+    var forms = parse(root.getAttribute("data-pnw-countdown"), null);
+    root.pnwForms = forms && forms.hour && forms.minute && forms.pattern ? forms : null;
+    root.pnwNumbers = numberFormatter(root);
+    root.pnwPlurals = plurals(root);
   }
 
   function tick() {
     var roots = document.querySelectorAll(STRIP);
     var now = Date.now();
     for (var i = 0; i < roots.length; i += 1) {
+      prepare(roots[i]);
       update(roots[i], now);
     }
   }
 
-  function start() {
+  // Once a minute, on the minute: the countdown shows whole minutes only.
+  function schedule() {
     tick();
-    window.setInterval(tick, TICK_MS);
+    window.setTimeout(schedule, MINUTE_MS - (Date.now() % MINUTE_MS) + 50);
+  }
+
+  function start() {
+    schedule();
     document.addEventListener("visibilitychange", function () {
       if (!document.hidden) {
         tick();

@@ -76,9 +76,11 @@ class _Settings:
     asr: str
     locale: str
     digits: widgets.Digits
-    clock: widgets.Clock
+    clock: widgets.Clock | None
     hijri_offset: int
     days: int
+    jumuah: bool
+    coming_days: int
     news_limit: int
     imsakiya: bool | None
     script: bool
@@ -130,6 +132,8 @@ class _Job:
             "hijri_offset": self.offset,
             "asr": self.asr,
             "hijri_month_starts": self.settings.hijri_month_starts,
+            "jumuah": self.settings.jumuah,
+            "coming_days": self.settings.coming_days,
         }
 
     def dates(self) -> list[date]:
@@ -221,8 +225,10 @@ def build_site(
     asr: str = "standard",
     locale: str = "ar_EG",
     digits: widgets.Digits = "latn",
-    clock: widgets.Clock = "12h",
+    clock: widgets.Clock | None = None,
     hijri_offset: int = 0,
+    jumuah: bool = False,
+    coming_days: int = 1,
     news_limit: int = NEWS_LIMIT,
     imsakiya: bool | None = None,
     script: bool = True,
@@ -251,6 +257,10 @@ def build_site(
     :func:`~widgets.load_month_starts`'s result) layered over the shipped
     ones. ``durable`` makes each file reach the disk before
     it replaces the old one (see :class:`~widgets.site.files.FileWriter`).
+    ``jumuah`` names Dhuhr «الجمعة» on Fridays in the strips and tables.
+    ``coming_days`` (0 to 31) is how many days after the build each strip
+    carries for ``widgets.js``: a build run once a month with 31 shows the
+    right day, mark and countdown every day of that month in a browser.
 
     ``jobs`` builds that many places at once, in separate processes; the
     files are the same bytes. ``progress(done, total)`` is called as pages
@@ -270,6 +280,8 @@ def build_site(
         clock=clock,
         hijri_offset=hijri_offset,
         days=_check_whole("days", days, 0, MAX_DAYS),
+        jumuah=bool(jumuah),
+        coming_days=_check_whole("coming_days", coming_days, 0, 31),
         news_limit=_check_whole("news_limit", news_limit, 1, 1000),
         imsakiya=imsakiya,
         script=bool(script),
@@ -441,6 +453,7 @@ def _build_place(job: _Job, step: Callable[[int], None] | None = None) -> _Outco
         timezone=job.location.timezone,
     )
     table_options = {**options, "now": job.now}
+    del table_options["coming_days"]  # the strip's alone
     month = widgets.render_timetable(job.location, month=job.today, **table_options)
     ramadan_month = _ramadan_month(job)
     imsakiya = (
