@@ -9,6 +9,7 @@ strip with «—» for every time, or no news list).
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -17,6 +18,7 @@ from typing import Any, Final
 import jinja2
 
 from .errors import InvalidInputError, WidgetsError
+from .places import Location
 from .render import (
     STRIP_TEMPLATE,
     Fragment,
@@ -64,39 +66,49 @@ def widget_globals(
     """
     read_clock = clock or _utc_now
 
-    def prayer_strip_view(location: Any, **options: Any) -> StripView:
-        now = options.pop("now", None)
-        try:
-            return strip_view(location, now=read_clock() if now is None else now, **options)
-        except (WidgetsError, ValueError) as error:
-            logger.warning("prayer strip for %r shows no times: %s", location, error)
-            return fallback_strip_view(location, options.get("locale", "ar_EG"))
-
-    def prayer_strip(location: Any, **options: Any) -> Fragment:
-        if env is None:
-            now = options.pop("now", None)
-            try:
-                return render_prayer_strip(
-                    location, now=read_clock() if now is None else now, **options
-                )
-            except (WidgetsError, ValueError) as error:
-                logger.warning("prayer strip for %r shows no times: %s", location, error)
-                view = fallback_strip_view(location, options.get("locale", "ar_EG"))
-                return Fragment(render_template(environment(), STRIP_TEMPLATE, strip=view), None)
-        view = prayer_strip_view(location, **options)
-        return Fragment(render_template(env, STRIP_TEMPLATE, strip=view), view.expires_at)
-
-    def related_news_view(items: Any, **options: Any) -> NewsView:
+    def prayer_strip_view(*args: Any, **options: Any) -> StripView:
         if options.get("now") is None:
             options["now"] = read_clock()
-        try:
-            return news_view(items, **options)
-        except (WidgetsError, ValueError) as error:
-            logger.warning("related news not shown: %s", error)
-            return NewsView(lang="ar", dir="rtl", heading="", entries=(), expires_at=None)
+        arguments = _bound("prayer_strip", strip_view, args, options)
+        if arguments is not None:
+            try:
+                return strip_view(**arguments)
+            except (WidgetsError, ValueError) as error:
+                logger.warning(
+                    "prayer strip for %r shows no times: %s", arguments["location"], error
+                )
+        return _fallback_strip(args, options)
 
-    def related_news(items: Any, **options: Any) -> Fragment:
-        return news_fragment(env or environment(), related_news_view(items, **options))
+    def prayer_strip(*args: Any, **options: Any) -> Fragment:
+        if env is None:
+            if options.get("now") is None:
+                options["now"] = read_clock()
+            arguments = _bound("prayer_strip", render_prayer_strip, args, options)
+            if arguments is not None:
+                try:
+                    return render_prayer_strip(**arguments)
+                except (WidgetsError, ValueError) as error:
+                    logger.warning(
+                        "prayer strip for %r shows no times: %s", arguments["location"], error
+                    )
+            view = _fallback_strip(args, options)
+            return Fragment(render_template(environment(), STRIP_TEMPLATE, strip=view), None)
+        view = prayer_strip_view(*args, **options)
+        return Fragment(render_template(env, STRIP_TEMPLATE, strip=view), view.expires_at)
+
+    def related_news_view(*args: Any, **options: Any) -> NewsView:
+        if options.get("now") is None:
+            options["now"] = read_clock()
+        arguments = _bound("related_news", news_view, args, options)
+        if arguments is not None:
+            try:
+                return news_view(**arguments)
+            except (WidgetsError, ValueError) as error:
+                logger.warning("related news not shown: %s", error)
+        return NewsView(lang="ar", dir="rtl", heading="", entries=(), expires_at=None)
+
+    def related_news(*args: Any, **options: Any) -> Fragment:
+        return news_fragment(env or environment(), related_news_view(*args, **options))
 
     return {
         "prayer_strip": prayer_strip,
@@ -104,6 +116,29 @@ def widget_globals(
         "related_news": related_news,
         "related_news_view": related_news_view,
     }
+
+
+def _bound(
+    name: str, target: Callable[..., Any], args: tuple[Any, ...], options: dict[str, Any]
+) -> dict[str, Any] | None:
+    """The call's arguments by name, or None (a warning logged) when they do not fit ``target``.
+
+    A wrong keyword or argument count in a host template is the page author's slip,
+    not a reason to answer 500: it gets the same fallback as a bad value.
+    """
+    try:
+        return dict(inspect.signature(target).bind(*args, **options).arguments)
+    except TypeError as error:
+        logger.warning("%s() called with arguments it does not take: %s", name, error)
+        return None
+
+
+def _fallback_strip(args: tuple[Any, ...], options: dict[str, Any]) -> StripView:
+    location = args[0] if args else options.get("location", "")
+    if not isinstance(location, (str, Location)):
+        location = ""
+    locale = options.get("locale", "ar_EG")
+    return fallback_strip_view(location, locale if isinstance(locale, str) else "ar_EG")
 
 
 def _has_our_loader(loader: jinja2.BaseLoader | None) -> bool:
