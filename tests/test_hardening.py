@@ -188,6 +188,12 @@ def test_a_strip_in_year_9999_raises_from_the_api_and_degrades_in_a_page(
     assert page.count("—") == 6
 
 
+def test_readme_limits_state_the_enforced_range() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    limits = readme.split("## Limits", 1)[1].split("\n## ", 1)[0]
+    assert f"{FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()}" in limits
+
+
 # --- F4: numbers too large for a float --------------------------------------------------------
 
 

@@ -497,7 +497,9 @@ def _compute_day(
 
     starts = _START_ROUNDING[rounding]
     sunrise_rounding = _SUNRISE_ROUNDING[rounding]
-    fajr_time = moment(fajr, adjust.fajr, starts)
+    sunrise_time = moment(solar.sunrise, adjust.sunrise, sunrise_rounding)
+    # Fajr comes before sunrise even on the near-polar days whose night lasts minutes.
+    fajr_time = min(moment(fajr, adjust.fajr, starts), sunrise_time - _MINUTE)
     dhuhr_time = moment(solar.transit, adjust.dhuhr, starts)
     # Asr comes after Dhuhr, and Isha after Maghrib, even where rounding or the authority's
     # minutes would merge them (the short afternoons and nights of the Arctic).
@@ -512,9 +514,12 @@ def _compute_day(
         high_latitude=rule,
         polar_resolution=polar,
         tune=user,
-        imsak=moment(fajr, adjust.fajr - method.imsak_minutes, starts),
+        imsak=min(
+            moment(fajr, adjust.fajr - method.imsak_minutes, starts),
+            fajr_time - timedelta(minutes=method.imsak_minutes),
+        ),
         fajr=fajr_time,
-        sunrise=moment(solar.sunrise, adjust.sunrise, sunrise_rounding),
+        sunrise=sunrise_time,
         dhuhr=dhuhr_time,
         asr=asr_time,
         sunset=moment(solar.sunset, 0.0, "nearest"),
