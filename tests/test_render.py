@@ -34,8 +34,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
-from widgets import Location, prayer_times, tables, views
-from widgets.errors import TimeUnavailableError
+from widgets import Location, Method, prayer_times, tables, views
+from widgets.errors import TimeUnavailableError, UnknownNameError
 from widgets.host import install, widget_globals
 from widgets.l10n import Formatter
 from widgets.render import (
@@ -388,9 +388,25 @@ def test_times_that_cannot_be_computed_print_dashes(
     assert by_class(parse(fragment), "pnw-date")  # the date line stays
 
 
-def test_unknown_method_prints_dashes(caplog: pytest.LogCaptureFixture) -> None:
+def test_unknown_method_raises_every_time_and_is_never_cached() -> None:
+    # A typo is a programmer's mistake: the Python API raises (README), each call,
+    # rather than caching six dashes until midnight.
+    for _ in range(2):
+        with pytest.raises(UnknownNameError, match="egypt"):
+            render_prayer_strip("cairo", now=NOON, method="egpyt")
+    assert "—" not in str(render_prayer_strip("cairo", now=NOON, method="egypt"))
+
+
+def test_a_time_that_cannot_be_computed_prints_dashes(caplog: pytest.LogCaptureFixture) -> None:
+    # Isha at 18 degrees never comes in Tromsø's midsummer under the rule "none".
+    tromso = Location(latitude=69.6492, longitude=18.9553, timezone="Europe/Oslo")
+    strict = Method(
+        slug="strict", name="Strict", fajr_angle=18.0, isha_angle=18.0, high_latitude="none"
+    )
     with caplog.at_level(logging.WARNING, logger="widgets"):
-        fragment = render_prayer_strip("cairo", now=NOON, method="no_such_method")
+        fragment = render_prayer_strip(
+            tromso, now=datetime(2025, 6, 1, 12, tzinfo=UTC), method=strict
+        )
     _dashes(fragment)
     assert any(record.name == "widgets" for record in caplog.records)
 

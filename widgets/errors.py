@@ -23,6 +23,27 @@ __all__ = [
 ]
 
 
+#: Longest shown form of a rejected value; a hostile input is cut, not echoed whole.
+_SHOWN_LENGTH = 120
+
+
+def shown(value: object) -> str:
+    """The ``repr`` of a rejected value for a message, cut to a readable length.
+
+    >>> shown("x" * 200)[-12:]
+    '…(202 chars)'
+    >>> shown(10**5000)
+    'an object of type int'
+    """
+    try:
+        text = repr(value)
+    except Exception:  # an int past the digit limit, a hostile __repr__
+        return f"an object of type {type(value).__name__}"
+    if len(text) > _SHOWN_LENGTH:
+        return f"{text[:_SHOWN_LENGTH]}…({len(text)} chars)"
+    return text
+
+
 class WidgetsError(Exception):
     """Root of every error this package raises on purpose."""
 
@@ -38,7 +59,7 @@ class InvalidInputError(WidgetsError, ValueError):
         self.field = field
         self.value = value
         self.allowed = allowed
-        super().__init__(f"{field} must be {allowed}, got {value!r}")
+        super().__init__(f"{field} must be {allowed}, got {shown(value)}")
 
 
 class UnknownNameError(InvalidInputError, LookupError):
@@ -55,7 +76,7 @@ class UnknownNameError(InvalidInputError, LookupError):
         hint = (
             f" (did you mean {', '.join(map(repr, self.suggestions))}?)" if self.suggestions else ""
         )
-        self.args = (f"unknown {field}: {value!r}{hint}; {field} must be {allowed}",)
+        self.args = (f"unknown {field}: {shown(value)}{hint}; {field} must be {allowed}",)
 
 
 class HijriRangeError(InvalidInputError):

@@ -109,6 +109,10 @@ def _json_items(data: bytes, label: str, base_url: str | None) -> list[dict[str,
         document = json.loads(data)
     except ValueError as error:  # JSONDecodeError and UnicodeDecodeError both are
         raise InvalidInputError("source", label, SOURCE_ALLOWED) from error
+    except RecursionError:  # arrays or objects nested thousands deep
+        raise InvalidInputError(
+            "source", label, f"{SOURCE_ALLOWED}, nested no deeper than Python's JSON reader goes"
+        ) from None
     entries = document.get("items") if isinstance(document, dict) else document
     if not isinstance(entries, list):
         raise InvalidInputError("source", label, SOURCE_ALLOWED)

@@ -291,8 +291,8 @@ def load_month_starts(path: str | PathLike[str], *, over_shipped: bool = True) -
             data = json.load(handle)
     except OSError as error:
         raise InvalidInputError("month_starts", origin, f"a readable file ({error})") from None
-    except json.JSONDecodeError as error:
-        raise InvalidInputError("month_starts", origin, f"valid JSON ({error})") from None
+    except (ValueError, RecursionError) as error:  # bad JSON or UTF-8, or nested too deep
+        raise InvalidInputError("month_starts", origin, f"valid JSON ({error!r})") from None
     loaded = parse_month_starts(data, origin)
     return shipped_month_starts().updated(loaded) if over_shipped else loaded
 

@@ -13,6 +13,7 @@ whole response (:func:`cache_headers`); the Django and Flask integrations do.
 
 from __future__ import annotations
 
+import inspect
 import logging
 import math
 import threading
@@ -26,7 +27,7 @@ from typing import Any, Final
 import jinja2
 
 from .errors import InvalidInputError, WidgetsError
-from .places import as_location
+from .places import Location, as_location
 from .render import (
     STRIP_TEMPLATE,
     Fragment,
@@ -219,65 +220,81 @@ def widget_globals(
     place_default = site.pop("place", None)
     news_defaults: dict[str, Any] = {key: site[key] for key in _NEWS_DEFAULTS if key in site}
 
-    def _strip_args(location: Any, options: dict[str, Any]) -> tuple[Any, datetime, dict[str, Any]]:
-        now = options.pop("now", None)
-        return (
-            place_default if location is None else location,
-            read_clock() if now is None else now,
-            {**site, **options},
-        )
+    def _strip_args(
+        args: tuple[Any, ...], options: dict[str, Any]
+    ) -> tuple[Any, tuple[Any, ...], dict[str, Any]]:
+        """The place (the site's when left out), the other positional arguments, and the
+        options over the site's defaults with ``now`` filled in from the clock."""
+        location = args[0] if args else options.pop("location", None)
+        if options.get("now") is None:
+            options["now"] = read_clock()
+        merged = {**site, **options}
+        return (place_default if location is None else location), args[1:], merged
 
-    def prayer_strip_view(location: Any = None, **options: Any) -> StripView:
-        location, now, merged = _strip_args(location, options)
-        try:
-            return strip_view(location, now=now, **merged)
-        except (WidgetsError, ValueError) as error:
-            logger.warning("prayer strip for %r shows no times: %s", location, error)
-            return fallback_strip_view(location, merged.get("locale", "ar_EG"))
-
-    def prayer_strip(location: Any = None, **options: Any) -> Fragment:
-        if env is None:
-            location, now, merged = _strip_args(location, options)
+    def prayer_strip_view(*args: Any, **options: Any) -> StripView:
+        location, extra, merged = _strip_args(args, options)
+        arguments = _bound("prayer_strip", strip_view, (location, *extra), merged)
+        if arguments is not None:
             try:
-                fragment = render_prayer_strip(location, now=now, **merged)
+                return strip_view(**arguments)
             except (WidgetsError, ValueError) as error:
                 logger.warning("prayer strip for %r shows no times: %s", location, error)
-                view = fallback_strip_view(location, merged.get("locale", "ar_EG"))
-                return Fragment(render_template(environment(), STRIP_TEMPLATE, strip=view), None)
-            return _report(fragment, now)
+        return _fallback_strip(location, merged)
+
+    def prayer_strip(*args: Any, **options: Any) -> Fragment:
+        if env is None:
+            location, extra, merged = _strip_args(args, options)
+            arguments = _bound("prayer_strip", render_prayer_strip, (location, *extra), merged)
+            if arguments is not None:
+                try:
+                    return _report(render_prayer_strip(**arguments), merged["now"])
+                except (WidgetsError, ValueError) as error:
+                    logger.warning("prayer strip for %r shows no times: %s", location, error)
+            view = _fallback_strip(location, merged)
+            return Fragment(render_template(environment(), STRIP_TEMPLATE, strip=view), None)
         now = options.get("now") or read_clock()
-        view = prayer_strip_view(location, **{**options, "now": now})
+        view = prayer_strip_view(*args, **{**options, "now": now})
         fragment = Fragment(render_template(env, STRIP_TEMPLATE, strip=view), view.expires_at)
         return _report(fragment, now)
 
-    def related_news_view(items: Any, **options: Any) -> NewsView:
+    def related_news_view(*args: Any, **options: Any) -> NewsView:
         options = {**news_defaults, **options}
         if options.get("now") is None:
             options["now"] = read_clock()
         if options.get("timezone") is None:
             options["timezone"] = PUBLISHED_OFFSET if timezone is None else timezone
-        try:
-            return news_view(items, **options)
-        except (WidgetsError, ValueError) as error:
-            logger.warning("related news not shown: %s", error)
-            return NewsView(lang="ar", dir="rtl", heading="", entries=(), expires_at=None)
+        arguments = _bound("related_news", news_view, args, options)
+        if arguments is not None:
+            try:
+                return news_view(**arguments)
+            except (WidgetsError, ValueError) as error:
+                logger.warning("related news not shown: %s", error)
+        return NewsView(lang="ar", dir="rtl", heading="", entries=(), expires_at=None)
 
-    def related_news(items: Any, **options: Any) -> Fragment:
+    def related_news(*args: Any, **options: Any) -> Fragment:
         now = options.get("now") or read_clock()
-        view = related_news_view(items, **{**options, "now": now})
+        view = related_news_view(*args, **{**options, "now": now})
         return _report(news_fragment(env or environment(), view), now)
 
-    def prayer_timetable(location: Any = None, **options: Any) -> Fragment:
-        location, now, merged = _strip_args(location, options)
+    def prayer_timetable(*args: Any, **options: Any) -> Fragment:
+        location, extra, merged = _strip_args(args, options)
         merged.pop("hijri_at_maghrib", None)
+        merged.pop("coming_days", None)
         try:
             if merged.get("month") is None:
-                merged["month"] = _local_today(location, now)
-            fragment = render_timetable(location, now=now, **merged)
+                merged["month"] = _local_today(location, merged["now"])
         except (WidgetsError, ValueError) as error:
             logger.warning("timetable for %r not shown: %s", location, error)
             return Fragment("", None)
-        return _report(fragment, now)
+        arguments = _bound("prayer_timetable", render_timetable, (location, *extra), merged)
+        if arguments is None:
+            return Fragment("", None)
+        try:
+            fragment = render_timetable(**arguments)
+        except (WidgetsError, ValueError) as error:
+            logger.warning("timetable for %r not shown: %s", location, error)
+            return Fragment("", None)
+        return _report(fragment, merged["now"])
 
     return {
         "prayer_strip": prayer_strip,
@@ -292,6 +309,28 @@ def _local_today(location: Any, now: datetime) -> date:
     if not isinstance(now, datetime) or now.utcoffset() is None:
         raise InvalidInputError("now", now, "a timezone-aware datetime")
     return now.astimezone(as_location(location).zone).date()
+
+
+def _bound(
+    name: str, target: Callable[..., Any], args: tuple[Any, ...], options: dict[str, Any]
+) -> dict[str, Any] | None:
+    """The call's arguments by name, or None (a warning logged) when they do not fit ``target``.
+
+    A wrong keyword or argument count in a host template is the page author's slip,
+    not a reason to answer 500: it gets the same fallback as a bad value.
+    """
+    try:
+        return dict(inspect.signature(target).bind(*args, **options).arguments)
+    except TypeError as error:
+        logger.warning("%s() called with arguments it does not take: %s", name, error)
+        return None
+
+
+def _fallback_strip(location: object, options: dict[str, Any]) -> StripView:
+    if not isinstance(location, (str, Location)):
+        location = ""
+    locale = options.get("locale", "ar_EG")
+    return fallback_strip_view(location, locale if isinstance(locale, str) else "ar_EG")
 
 
 def _has_our_loader(loader: jinja2.BaseLoader | None) -> bool:

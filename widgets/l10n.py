@@ -224,10 +224,15 @@ def _duration_forms(locale: Locale) -> tuple[dict[str, dict[str, str]], str]:
 
 
 def _check_aware(field: str, value: object) -> datetime:
-    if type(value) is datetime and type(value.tzinfo) is ZoneInfo:
+    # Years 2 to 9998 leave a day either side, so that no zone's offset overflows datetime.
+    if type(value) is datetime and type(value.tzinfo) is ZoneInfo and 1 < value.year < 9999:
         return value  # a ZoneInfo always has an offset
     if not isinstance(value, datetime) or value.tzinfo is None or value.utcoffset() is None:
         raise InvalidInputError(field, value, "a timezone-aware datetime")
+    if not 1 < value.year < 9999:
+        raise InvalidInputError(
+            field, value.isoformat(), "a timezone-aware datetime in the years 2 to 9998"
+        )
     return value
 
 

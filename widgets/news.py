@@ -47,6 +47,7 @@ NewsOrder = Literal["given", "newest"]
 
 URL_ALLOWED = "an http or https URL with a host, or a site-relative path"
 PUBLISHED_ALLOWED = "a timezone-aware datetime or an ISO 8601 string with an offset"
+PUBLISHED_RANGE = "an instant in the years 2 to 9998 (any zone can show it)"
 
 # URL Standard, "basic URL parser" (https://url.spec.whatwg.org/#concept-basic-url-parser):
 # a browser first removes leading and trailing "C0 control or space" (U+0000-U+0020), then
@@ -198,6 +199,8 @@ def _parse_published(value: object) -> datetime:
         raise InvalidInputError("published", value, PUBLISHED_ALLOWED)
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise InvalidInputError("published", value, PUBLISHED_ALLOWED)
+    if not 1 < moment.year < 9999:  # feeds' "zero" dates (0001-01-01) and 9999-12-31
+        raise InvalidInputError("published", value, PUBLISHED_RANGE)
     return moment
 
 
@@ -241,7 +244,9 @@ class NewsItem:
     def __post_init__(self) -> None:
         if not isinstance(self.title, str) or not self.title.strip():
             raise InvalidInputError("title", self.title, "a non-empty string")
-        object.__setattr__(self, "title", self.title.strip())
+        # A headline is text: a str subclass that claims to be markup (MarkupSafe's Markup,
+        # Django's SafeString) is stored as a plain str, so that it is escaped when shown.
+        object.__setattr__(self, "title", str.__str__(self.title).strip())
         url = safe_url(self.url)
         if url is None:
             raise InvalidInputError("url", self.url, URL_ALLOWED)
@@ -257,7 +262,7 @@ class NewsItem:
         if self.source is not None:
             if not isinstance(self.source, str):
                 raise InvalidInputError("source", self.source, "a string or None")
-            object.__setattr__(self, "source", self.source.strip() or None)
+            object.__setattr__(self, "source", str.__str__(self.source).strip() or None)
         _check_dimension("image_width", self.image_width)
         _check_dimension("image_height", self.image_height)
 

@@ -83,7 +83,11 @@ class Location:
 def _check_number(field: str, value: object, low: float, high: float) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InvalidInputError(field, value, f"a number from {low:g} to {high:g}")
-    if not math.isfinite(value) or not low <= value <= high:
+    try:
+        finite = math.isfinite(value)
+    except OverflowError:  # an int too large for a float, such as 10**400
+        finite = False
+    if not finite or not low <= value <= high:
         raise InvalidInputError(field, value, f"a number from {low:g} to {high:g}")
 
 

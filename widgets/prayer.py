@@ -40,7 +40,13 @@ from .methods import (
 from .places import Location, as_location
 from .sun import HORIZON, SolarDay, dip, rises_and_sets, solar_day
 
-__all__ = ["PrayerDay", "PrayerTime", "prayer_times", "timetable"]
+__all__ = ["FIRST_DATE", "LAST_DATE", "PrayerDay", "PrayerTime", "prayer_times", "timetable"]
+
+#: The supported dates: the two centuries either side of 2000 over which the US Naval
+#: Observatory states its approximate solar coordinates hold (about one arc minute).
+FIRST_DATE = Date(1800, 1, 1)
+LAST_DATE = Date(2199, 12, 31)
+DATES_ALLOWED = f"a date from {FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()}"
 
 #: Latitude from which the recommended high-latitude rule is one seventh of the night.
 SEVENTH_OF_NIGHT_FROM = 48.0
@@ -51,6 +57,7 @@ NEAREST_LATITUDE_LIMIT = 65.0
 #: Longest span a timetable covers, in days (about ten years).
 MAX_TIMETABLE_DAYS = 3660
 _UNIX_EPOCH_ORDINAL = Date(1970, 1, 1).toordinal()
+_MINUTE = timedelta(minutes=1)
 _SHAFAQ_LIMITS: Mapping[Shafaq, tuple[float, tuple[float, float, float, float]]] = {
     Shafaq.GENERAL: (75.0, (25.60, 2.05, -9.21, 6.14)),
     Shafaq.AHMER: (62.0, (17.40, -7.16, 5.12, 19.44)),
@@ -260,6 +267,8 @@ def _require_date(field: str, value: object) -> None:
             value,
             "a datetime.date (for an instant, pass its .date() in the location's zone)",
         )
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise InvalidInputError(field, value.isoformat(), DATES_ALLOWED)
 
 
 def _require_aware(field: str, value: object) -> None:
@@ -285,38 +294,92 @@ def _solar_hours(
     )
 
 
+def _horizon(place: Location, method: Method) -> float:
+    return HORIZON + dip(place.elevation) if method.elevation else HORIZON
+
+
 def _resolved_solar(
     place: Location, day: Date, method: Method, factor: int, polar: PolarResolution
-) -> SolarDay:
+) -> tuple[SolarDay, float, Date]:
     """The day's solar hours; in a polar day or night, those of the nearest day or place that has both.
 
+    Returns the hours with the latitude and date they were computed for.
     ``nearest_day`` looks up to half a year either way and, where even that finds no
     day (within a degree or so of a pole), moves the latitude as ``nearest_latitude`` does.
     """
     latitude, longitude = place.latitude, place.longitude
-    horizon = HORIZON + dip(place.elevation) if method.elevation else HORIZON
+    horizon = _horizon(place, method)
     solar = _solar_hours(latitude, longitude, day, method, factor, horizon)
     if solar.has_day_and_night:
-        return solar
+        return solar, latitude, day
     if polar is PolarResolution.NEAREST_DAY:
         for distance in range(1, 184):
             for other in (day + timedelta(days=distance), day - timedelta(days=distance)):
                 if rises_and_sets(latitude, longitude, other, horizon):
                     found = _solar_hours(latitude, longitude, other, method, factor, horizon)
                     if found.has_day_and_night:
-                        return found
+                        return found, latitude, other
     if polar is not PolarResolution.UNRESOLVED:
         while abs(latitude) >= NEAREST_LATITUDE_LIMIT:
             latitude -= math.copysign(0.5, latitude)
             if rises_and_sets(latitude, longitude, day, horizon):
                 found = _solar_hours(latitude, longitude, day, method, factor, horizon)
                 if found.has_day_and_night:
-                    return found
+                    return found, latitude, day
     raise TimeUnavailableError(
         "sunrise",
         f"the sun does not rise and set at latitude {place.latitude:g} on {day.isoformat()}; "
         "choose polar_resolution='nearest_day' or 'nearest_latitude'",
     )
+
+
+def _has_afternoon_asr(solar: SolarDay) -> bool:
+    return solar.transit < solar.asr < solar.sunset
+
+
+def _asr_hours(
+    solar: SolarDay,
+    latitude: float,
+    longitude: float,
+    day: Date,
+    method: Method,
+    factor: int,
+    horizon: float,
+) -> float:
+    """Asr by the shadow rule; where the noon sun is too low for it, by the nearest latitude's share.
+
+    Near polar night the sun's noon altitude is at or just below the geometric horizon
+    though it still rises (refraction lifts it), and the shadow rule gives no Asr between
+    noon and sunset (Tromsø, 23 November: the formula's Asr falls before Dhuhr). Then Asr
+    takes the share of the afternoon (noon to sunset) that it has at the nearest latitude
+    towards the equator, on the same date and meridian, where the rule gives one: the
+    fallback adhan's maintainers weighed for this case (batoulapps/adhan-kotlin#86).
+    """
+    if _has_afternoon_asr(solar):
+        return solar.asr
+    other = latitude
+    while abs(other) > 0.0:
+        other = math.copysign(max(abs(other) - 0.5, 0.0), other)
+        found = _solar_hours(other, longitude, day, method, factor, horizon)
+        if found.has_day_and_night and _has_afternoon_asr(found):
+            share = (found.asr - found.transit) / (found.sunset - found.transit)
+            return solar.transit + share * (solar.sunset - solar.transit)
+    return (solar.transit + solar.sunset) / 2.0  # pragma: no cover - the equator always has one
+
+
+def _solar_date(place: Location, day: Date) -> Date:
+    """The date at the place's meridian whose hours fall on ``day`` in its zone.
+
+    Usually ``day`` itself. Where the zone is about a day ahead of (or behind) the
+    meridian's mean time (Pacific/Apia since 2012, Pacific/Kiritimati), it is the day
+    before (or after), so that the times land on ``day`` on the local clock.
+    """
+    offset = place.zone.utcoffset(datetime(day.year, day.month, day.day, 12))
+    hours = (offset.total_seconds() / 3600.0 if offset is not None else 0.0) - place.longitude / 15
+    shift = round(hours / 24.0)
+    if not shift:
+        return day
+    return day - timedelta(days=shift)
 
 
 def _seasonal_minutes(
@@ -393,7 +456,11 @@ def _compute_day(
     user: Adjustments,
 ) -> PrayerDay:
     factor = 2 if madhab is Asr.HANAFI else 1
-    solar = _resolved_solar(place, day, method, factor, polar)
+    solar_date = _solar_date(place, day)
+    solar, latitude, used = _resolved_solar(place, solar_date, method, factor, polar)
+    asr = _asr_hours(
+        solar, latitude, place.longitude, used, method, factor, _horizon(place, method)
+    )
     night = solar.next_sunrise + 24.0 - solar.sunset
     fajr, isha = solar.fajr, solar.isha
 
@@ -444,7 +511,7 @@ def _compute_day(
     span = night_end - solar.sunset
 
     to_utc = -place.longitude / 15.0
-    midnight_utc = (day.toordinal() - _UNIX_EPOCH_ORDINAL) * 86400.0
+    midnight_utc = (solar_date.toordinal() - _UNIX_EPOCH_ORDINAL) * 86400.0
     zone = place.zone
     adjust = method.adjustments if user is NO_ADJUSTMENTS else method.adjustments + user
     rounding = method.rounding
@@ -455,7 +522,15 @@ def _compute_day(
 
     starts = _START_ROUNDING[rounding]
     sunrise_rounding = _SUNRISE_ROUNDING[rounding]
-    fajr_time = moment(fajr, adjust.fajr, starts)
+    sunrise_time = moment(solar.sunrise, adjust.sunrise, sunrise_rounding)
+    # Fajr comes before sunrise even on the near-polar days whose night lasts minutes.
+    fajr_time = min(moment(fajr, adjust.fajr, starts), sunrise_time - _MINUTE)
+    dhuhr_time = moment(solar.transit, adjust.dhuhr, starts)
+    # Asr comes after Dhuhr, and Isha after Maghrib, even where rounding or the authority's
+    # minutes would merge them (the short afternoons and nights of the Arctic).
+    asr_time = max(moment(asr, adjust.asr, starts), dhuhr_time + _MINUTE)
+    maghrib_time = moment(maghrib, adjust.maghrib, starts)
+    isha_time = max(moment(isha, adjust.isha, starts), maghrib_time + _MINUTE)
     return PrayerDay(
         location=place,
         date=day,
@@ -464,14 +539,17 @@ def _compute_day(
         high_latitude=rule,
         polar_resolution=polar,
         tune=user,
-        imsak=moment(fajr, adjust.fajr - method.imsak_minutes, starts),
+        imsak=min(
+            moment(fajr, adjust.fajr - method.imsak_minutes, starts),
+            fajr_time - timedelta(minutes=method.imsak_minutes),
+        ),
         fajr=fajr_time,
-        sunrise=moment(solar.sunrise, adjust.sunrise, sunrise_rounding),
-        dhuhr=moment(solar.transit, adjust.dhuhr, starts),
-        asr=moment(solar.asr, adjust.asr, starts),
+        sunrise=sunrise_time,
+        dhuhr=dhuhr_time,
+        asr=asr_time,
         sunset=moment(solar.sunset, 0.0, "nearest"),
-        maghrib=moment(maghrib, adjust.maghrib, starts),
-        isha=moment(isha, adjust.isha, starts),
+        maghrib=maghrib_time,
+        isha=isha_time,
         midnight=moment(solar.sunset + span / 2.0, 0.0, "nearest"),
         last_third=moment(solar.sunset + span * 2.0 / 3.0, 0.0, "nearest"),
     )

@@ -25,13 +25,13 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any, Final, NamedTuple
 
-from .errors import HijriRangeError, InvalidInputError, WidgetsError
+from .errors import HijriRangeError, InvalidInputError, TimeUnavailableError, WidgetsError
 from .hijri import HijriOverrides, MonthStarts, to_hijri
 from .l10n import Ago, Clock, Digits, Formatter, cached_formatter
 from .methods import Asr, Method, Prayer, get_method, method_for_country
 from .news import NewsItem, NewsOrder, prepare_items, safe_url
 from .places import Location, as_location
-from .prayer import PrayerDay, prayer_times
+from .prayer import FIRST_DATE, LAST_DATE, PrayerDay, prayer_times
 from .zones import get_zone
 
 __all__ = [
@@ -352,10 +352,19 @@ def strip_state(options: StripOptions, now: datetime) -> tuple[date, int]:
     """
     now = _aware("now", now)
     location = as_location(options.location)
-    today = now.astimezone(location.zone).date()
+    try:
+        today = now.astimezone(location.zone).date()
+    except OverflowError:  # within a day of datetime's limits
+        today = date.max
+    if not FIRST_DATE <= today <= LAST_DATE:
+        raise InvalidInputError(
+            "now",
+            now.isoformat(),
+            f"an instant whose local date is from {FIRST_DATE} to {LAST_DATE}",
+        )
     try:
         day = _strip_day(options, location, today)
-    except (WidgetsError, ValueError) as error:
+    except TimeUnavailableError as error:  # the API raises for bad arguments; this is no mistake
         logger.warning(
             "prayer times for %s on %s cannot be shown: %s", location.display_name, today, error
         )
@@ -613,7 +622,9 @@ def _next_change(
         return None  # absolute for good
     minute, hour = timedelta(minutes=1), timedelta(hours=1)
     zone = formatter.zone
-    candidates = {published + within, day_start(now.astimezone(zone).date() + timedelta(1), zone)}
+    candidates = {day_start(now.astimezone(zone).date() + timedelta(1), zone)}
+    if within < datetime.max - published.replace(tzinfo=None):  # a huge within never ends
+        candidates.add(published + within)
     if age < timedelta(0):
         candidates.add(published)
     else:

@@ -100,7 +100,12 @@ def get_zone(zone: str | tzinfo) -> tzinfo:
     """
     key = zone if type(zone) is str else zone_key(zone)
     if isinstance(key, str):
-        return _named_zone(key)
+        if key is zone:
+            return _named_zone(key)
+        try:
+            return _named_zone(key)
+        except InvalidInputError:  # a zone object whose name our database lacks: 'posix/UTC'
+            return zone  # type: ignore[return-value]
     return key
 
 

@@ -1,0 +1,132 @@
+"""Builds that clean up after a killed build and refuse a second build into the same folder.
+
+Both are tested with real second processes: one killed with SIGKILL while it
+writes, one holding a build open while this process starts another.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+import widgets
+from widgets.site import BuildLockedError
+
+from .conftest import REPO
+
+NOW = datetime.fromisoformat("2026-03-01T14:00:00+02:00")
+ENV = {"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
+
+# A build whose first file write stops before the rename until stdin gives a line; it
+# prints "paused" once its temporary file exists, so the test can kill it or race it.
+PAUSED_BUILD = """
+import os, sys
+from datetime import datetime
+import widgets
+from widgets.site import files
+
+real_replace = os.replace
+
+def replace(source, target):
+    if ".pnw-" in os.fspath(source):
+        print("paused", flush=True)
+        sys.stdin.readline()
+        os.replace = real_replace
+    real_replace(source, target)
+
+os.replace = replace
+widgets.build_site(
+    sys.argv[1], ["cairo"], now=datetime.fromisoformat(sys.argv[2]), days=0, news=None
+)
+print("built", flush=True)
+"""
+
+
+@pytest.fixture
+def paused_build(tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
+    child = subprocess.Popen(
+        [sys.executable, "-c", PAUSED_BUILD, str(tmp_path / "site"), NOW.isoformat()],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=ENV,
+        cwd=tmp_path,
+    )
+    assert child.stdout is not None
+    line = child.stdout.readline()
+    if line.strip() != "paused":
+        child.kill()
+        pytest.fail(f"the child build did not start: {line!r} {child.communicate()[1]}")
+    try:
+        yield child
+    finally:
+        if child.poll() is None:
+            child.kill()
+        child.wait(timeout=30)
+
+
+def _temporaries(root: Path) -> list[Path]:
+    return sorted(root.rglob(".*.pnw-*.tmp"))
+
+
+def test_a_killed_build_leaves_temporaries_the_next_build_removes(
+    tmp_path: Path, paused_build: subprocess.Popen[str]
+) -> None:
+    root = tmp_path / "site"
+    left = _temporaries(root)
+    assert left, "the paused build should have a temporary file open"
+    os.kill(paused_build.pid, signal.SIGKILL)
+    paused_build.wait(timeout=30)
+    assert paused_build.returncode == -signal.SIGKILL
+    assert _temporaries(root) == left  # kill -9 runs no clean-up of its own
+    (root / ".htaccess").write_text("# the site's own dotfile\n", encoding="utf-8")
+
+    result = widgets.build_site(root, ["cairo"], now=NOW, days=0, news=None)
+
+    assert _temporaries(root) == []
+    assert (root / ".htaccess").exists()  # only our own temporaries are touched
+    assert (root / "index.html").stat().st_size > 0
+    assert result.written
+
+
+def test_a_second_build_into_the_same_folder_is_refused_clearly(
+    tmp_path: Path, paused_build: subprocess.Popen[str]
+) -> None:
+    root = tmp_path / "site"
+    with pytest.raises(BuildLockedError, match="another build is writing to"):
+        widgets.build_site(root, ["cairo"], now=NOW, days=0, news=None)
+    refused = subprocess.run(
+        [sys.executable, "-m", "widgets", "build", "--out", str(root), "--now", NOW.isoformat()],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=120,
+    )
+    assert refused.returncode == 1
+    assert "another build is writing to" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert _temporaries(root)  # the refused builds touched nothing of the running one
+
+    out, err = paused_build.communicate("go\n", timeout=120)  # the first build finishes
+    assert paused_build.returncode == 0, err
+    assert out.strip().endswith("built")
+    assert _temporaries(root) == []
+    # and the folder is free again
+    assert widgets.build_site(root, ["cairo"], now=NOW, days=0, news=None).unchanged
+
+
+def test_builds_into_different_folders_do_not_block_each_other(
+    tmp_path: Path, paused_build: subprocess.Popen[str]
+) -> None:
+    other = widgets.build_site(tmp_path / "other", ["cairo"], now=NOW, days=0, news=None)
+    assert other.written
+    paused_build.communicate("go\n", timeout=120)
+    assert paused_build.returncode == 0
