@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 import jinja2
 import pytest
@@ -122,3 +123,26 @@ def test_a_point_takes_the_country_of_its_zone() -> None:
         latitude=29.97, longitude=30.94, timezone="Asia/Riyadh", country="KW"
     )
     assert explicit.country == "KW"
+
+
+def test_a_newer_file_of_month_starts_reaches_the_template_path(tmp_path: Path) -> None:
+    """A site's own file of announced months, named in the defaults, is read (and re-read
+    when it changes) by the template globals: the strip shows the announced day."""
+    import json
+
+    from widgets.hijri import to_hijri
+
+    moment = datetime(2026, 2, 18, 10, tzinfo=timezone.utc)
+    page = jinja2.Environment(loader=jinja2.DictLoader({"p.html": "{{ prayer_strip('riyadh') }}"}))
+    starts = tmp_path / "starts.json"
+
+    def announce(day: str) -> str:
+        entry = {"country": "SA", "year": 1447, "month": 9, "start": day, "source": "a test"}
+        starts.write_text(json.dumps({"format": 1, "starts": [entry]}), encoding="utf-8")
+        widgets.install(page, clock=lambda: moment, defaults={"hijri_month_starts": starts})
+        return page.get_template("p.html").render()
+
+    # Umm al-Qura puts 1 Ramadan 1447 on 18 February; an announcement of the 19th moves it.
+    assert to_hijri(moment.date()).month == 9
+    assert "30 شعبان 1447" in announce("2026-02-19")
+    assert "1 رمضان 1447" in announce("2026-02-18")

@@ -22,6 +22,7 @@ from .hijri import month_start as month_start
 from .hijri import ramadan_between as ramadan_between
 from .hijri import ramadan_days as ramadan_days
 from .hijri import to_hijri as to_hijri
+from .host import SITE_DEFAULTS as SITE_DEFAULTS
 from .host import ResponseExpiry as ResponseExpiry
 from .host import cache_headers as cache_headers
 from .host import install as install
@@ -69,6 +70,7 @@ from .zones import tz_database as tz_database
 __all__ = [
     "MAX_HIJRI_OFFSET",
     "METHODS",
+    "SITE_DEFAULTS",
     "Adjustments",
     "Asr",
     "BuildResult",

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
@@ -284,16 +285,30 @@ def load_month_starts(path: str | PathLike[str], *, over_shipped: bool = True) -
     country and month; with ``over_shipped=False`` only the file's entries are used.
     Raises :class:`~widgets.errors.InvalidInputError` naming the file, the entry and
     the field when something is wrong.
+
+    A file is read again only when it changes (its size or modification time),
+    so a site can call this on every request and add tonight's announcement
+    to the file without a restart.
     """
-    origin = str(path)
+    origin = os.fspath(path)
+    try:
+        facts = os.stat(origin)
+    except OSError as error:
+        raise InvalidInputError("month_starts", origin, f"a readable file ({error})") from None
+    return _read_month_starts(origin, facts.st_mtime_ns, facts.st_size, over_shipped)
+
+
+@lru_cache(maxsize=16)
+def _read_month_starts(path: str, mtime_ns: int, size: int, over_shipped: bool) -> MonthStarts:
+    """The parsed file at ``path`` as it was at ``mtime_ns``: loaded files, kept while unchanged."""
     try:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)
     except OSError as error:
-        raise InvalidInputError("month_starts", origin, f"a readable file ({error})") from None
+        raise InvalidInputError("month_starts", path, f"a readable file ({error})") from None
     except (ValueError, RecursionError) as error:  # bad JSON or UTF-8, or nested too deep
-        raise InvalidInputError("month_starts", origin, f"valid JSON ({error!r})") from None
-    loaded = parse_month_starts(data, origin)
+        raise InvalidInputError("month_starts", path, f"valid JSON ({error!r})") from None
+    loaded = parse_month_starts(data, path)
     return shipped_month_starts().updated(loaded) if over_shipped else loaded
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import inspect
 import logging
 import math
+import os
 import threading
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar, Token
@@ -27,6 +28,7 @@ from typing import Any, Final
 import jinja2
 
 from .errors import InvalidInputError, WidgetsError
+from .hijri import load_month_starts
 from .places import Location, as_location
 from .render import (
     STRIP_TEMPLATE,
@@ -64,8 +66,20 @@ DEFAULT_PREFIX: Final = "widgets_default"
 """Prefix under which :func:`install` also serves our templates, so an override can extend them."""
 
 
-SITE_DEFAULTS: Final = ("place", "locale", "digits", "clock", "method", "hijri_offset", "asr")
-"""The keys of ``defaults=``: a site's place and settings, used when a template leaves them out."""
+SITE_DEFAULTS: Final = (
+    "place",
+    "locale",
+    "digits",
+    "clock",
+    "method",
+    "hijri_offset",
+    "asr",
+    "hijri_month_starts",
+)
+"""The keys of ``defaults=``: a site's place and settings, used when a template leaves them out.
+
+``hijri_month_starts`` is a path to a newer file of announced Hijri month starts (see
+:func:`~widgets.hijri.load_month_starts`), read again when it changes."""
 _NEWS_DEFAULTS: Final = ("locale", "digits", "clock")
 
 
@@ -180,7 +194,11 @@ def _check_defaults(defaults: Mapping[str, Any] | None) -> dict[str, Any]:
     for key in defaults:
         if key not in SITE_DEFAULTS:
             raise InvalidInputError("defaults", key, "a key among " + ", ".join(SITE_DEFAULTS))
-    return {key: value for key, value in defaults.items() if value is not None}
+    checked = {key: value for key, value in defaults.items() if value is not None}
+    starts = checked.get("hijri_month_starts")
+    if isinstance(starts, (str, os.PathLike)):
+        checked["hijri_month_starts"] = load_month_starts(starts)
+    return checked
 
 
 def widget_globals(

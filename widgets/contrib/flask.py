@@ -10,7 +10,8 @@ at ``init_app``:
 ``PRAYER_WIDGETS_PLACE``      the place when a template gives none
 ``PRAYER_WIDGETS_LOCALE``     ``"ar_EG"``...; also ``_DIGITS``, ``_CLOCK``
                               (``"12h"``/``"24h"``), ``_METHOD``,
-                              ``_HIJRI_OFFSET``, ``_ASR``
+                              ``_HIJRI_OFFSET``, ``_ASR``, ``_HIJRI_MONTH_STARTS``
+                              (a path to a newer file of announced Hijri months)
 ``PRAYER_WIDGETS_TIMEZONE``   the site's zone for news stamps (default: each
                               item's own offset)
 ``PRAYER_WIDGETS_CACHE``      ``False`` leaves cache headers alone
@@ -32,7 +33,7 @@ import widgets
 __all__ = ["CONFIG_PREFIX", "PrayerWidgets"]
 
 CONFIG_PREFIX: Final = "PRAYER_WIDGETS_"
-_DEFAULT_KEYS: Final = ("place", "locale", "digits", "clock", "method", "hijri_offset", "asr")
+_DEFAULT_KEYS: Final = widgets.SITE_DEFAULTS
 _EXPIRY: Final = "_prayer_widgets_expiry"
 _CACHEABLE_METHODS: Final = frozenset({"GET", "HEAD"})
 _CACHEABLE_STATUS: Final = frozenset({200, 203, 300, 301, 404, 410})

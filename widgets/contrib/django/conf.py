@@ -7,6 +7,7 @@
         "locale": "ar_EG", "digits": "latn", "clock": "12h",
         "method": None,            # default: the place's country's authority
         "hijri_offset": 0, "asr": "standard",
+        "hijri_month_starts": None,  # a newer file of announced Hijri months (a path)
         "timezone": None,          # news stamps: default Django's current time zone
         "cache_headers": True,     # the middleware sets Cache-Control and Expires
         "now": None,               # a callable returning an aware datetime (tests)
