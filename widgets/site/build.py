@@ -175,9 +175,7 @@ def _check_places(places: object) -> tuple[SitePlace, ...]:
 
 def _check_whole(field_name: str, value: object, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise widgets.InvalidInputError(
-            field_name, value, f"a whole number from {low} to {high}"
-        )
+        raise widgets.InvalidInputError(field_name, value, f"a whole number from {low} to {high}")
     return value
 
 
@@ -467,7 +465,9 @@ def _build_place(job: _Job, step: Callable[[int], None] | None = None) -> _Outco
     month_page = page("", f"{text['month']} · {city_name}", "", "")
     writer.write(
         f"{folder}month.html",
-        render("table.html", page=month_page, strip=strip, heading=text["month"], table=month, **shared),
+        render(
+            "table.html", page=month_page, strip=strip, heading=text["month"], table=month, **shared
+        ),
     )
     if imsakiya is not None:
         ramadan_page = page("", f"{text['ramadan']} · {city_name}", "", "")
@@ -496,7 +496,10 @@ def _build_place(job: _Job, step: Callable[[int], None] | None = None) -> _Outco
             writer.write(f"{folder}days/{day.isoformat()}.prayer-strip.html", day_strip)
             neighbours = [
                 _day_link(text, "", other)
-                for other in (dates[number - 1] if number else None, dates[number + 1] if number + 1 < len(dates) else None)
+                for other in (
+                    dates[number - 1] if number else None,
+                    dates[number + 1] if number + 1 < len(dates) else None,
+                )
                 if other is not None
             ]
             day_page = page(
@@ -565,7 +568,8 @@ def _write_index(jobs: Sequence[_Job], writer: FileWriter) -> _Outcome:
     }
     writer.write(
         "index.html",
-        render_page(first.settings.templates, "cities.html", page=page, text=text, strip="", cities=entries),
+        render_page(
+            first.settings.templates, "cities.html", page=page, text=text, strip="", cities=entries
+        ),
     )
     return outcome
-

@@ -137,8 +137,7 @@ def times_json(
         "hijri_offset": hijri_offset,
         "tz_database": {"source": source, "version": version},
         "days": [
-            _day_json(location, day, method, asr, hijri_offset, hijri_month_starts)
-            for day in days
+            _day_json(location, day, method, asr, hijri_offset, hijri_month_starts) for day in days
         ],
     }
 

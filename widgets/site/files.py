@@ -47,7 +47,9 @@ def locked_folder(root: Path) -> Iterator[Path]:
     :class:`~widgets.errors.InvalidInputError` when ``root`` is a file.
     """
     if root.exists() and not root.is_dir():
-        raise widgets.InvalidInputError("out", str(root), "a folder (or a path where one can be made)")
+        raise widgets.InvalidInputError(
+            "out", str(root), "a folder (or a path where one can be made)"
+        )
     root.mkdir(parents=True, exist_ok=True)
     folder = os.open(root, os.O_RDONLY)
     try:
