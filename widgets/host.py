@@ -18,12 +18,14 @@ import jinja2
 
 from .errors import InvalidInputError, WidgetsError
 from .render import (
+    NEWS_TEMPLATE,
     STRIP_TEMPLATE,
     Fragment,
     WidgetsLoader,
     environment,
     news_fragment,
     render_prayer_strip,
+    render_related_news,
     render_template,
     template_loader,
 )
@@ -73,7 +75,7 @@ def widget_globals(
             return fallback_strip_view(location, options.get("locale", "ar_EG"))
 
     def prayer_strip(location: Any, **options: Any) -> Fragment:
-        if env is None:
+        if env is None or _renders_ours(env, STRIP_TEMPLATE):  # the cached fragments serve
             now = options.pop("now", None)
             try:
                 return render_prayer_strip(
@@ -96,7 +98,15 @@ def widget_globals(
             return NewsView(lang="ar", dir="rtl", heading="", entries=(), expires_at=None)
 
     def related_news(items: Any, **options: Any) -> Fragment:
-        return news_fragment(env or environment(), related_news_view(items, **options))
+        if env is None or _renders_ours(env, NEWS_TEMPLATE):  # the cached fragments serve
+            if options.get("now") is None:
+                options["now"] = read_clock()
+            try:
+                return render_related_news(items, **options)
+            except (WidgetsError, ValueError) as error:
+                logger.warning("related news not shown: %s", error)
+                return Fragment("", None)
+        return news_fragment(env, related_news_view(items, **options))
 
     return {
         "prayer_strip": prayer_strip,
@@ -104,6 +114,19 @@ def widget_globals(
         "related_news": related_news,
         "related_news_view": related_news_view,
     }
+
+
+def _renders_ours(env: jinja2.Environment, name: str) -> bool:
+    """Whether ``env`` finds our own template ``name`` (the host has not overridden it).
+
+    Then a helper returns the same fragment as the ``render_*`` function,
+    from its cache, instead of rendering the same template again.
+    """
+    try:
+        found = env.get_template(name).filename
+    except jinja2.TemplateNotFound:
+        return False
+    return found is not None and found == environment().get_template(name).filename
 
 
 def _has_our_loader(loader: jinja2.BaseLoader | None) -> bool:
