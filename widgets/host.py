@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Any, Final
 
 import jinja2
@@ -65,6 +66,17 @@ def widget_globals(
     templates (so a host's override is used), or ours when ``env`` is None.
     """
     read_clock = clock or _utc_now
+    # With auto_reload off, Jinja2 never looks for changed templates, so whether the host
+    # overrides ours is decided once per template name.
+    decided: dict[str, bool] = {}
+
+    def ours(name: str) -> bool:
+        assert env is not None
+        if env.auto_reload:
+            return _renders_ours(env, name)
+        if name not in decided:
+            decided[name] = _renders_ours(env, name)
+        return decided[name]
 
     def prayer_strip_view(location: Any, **options: Any) -> StripView:
         now = options.pop("now", None)
@@ -75,7 +87,7 @@ def widget_globals(
             return fallback_strip_view(location, options.get("locale", "ar_EG"))
 
     def prayer_strip(location: Any, **options: Any) -> Fragment:
-        if env is None or _renders_ours(env, STRIP_TEMPLATE):  # the cached fragments serve
+        if env is None or ours(STRIP_TEMPLATE):  # the cached fragments serve
             now = options.pop("now", None)
             try:
                 return render_prayer_strip(
@@ -98,7 +110,7 @@ def widget_globals(
             return NewsView(lang="ar", dir="rtl", heading="", entries=(), expires_at=None)
 
     def related_news(items: Any, **options: Any) -> Fragment:
-        if env is None or _renders_ours(env, NEWS_TEMPLATE):  # the cached fragments serve
+        if env is None or ours(NEWS_TEMPLATE):  # the cached fragments serve
             if options.get("now") is None:
                 options["now"] = read_clock()
             try:
@@ -126,7 +138,13 @@ def _renders_ours(env: jinja2.Environment, name: str) -> bool:
         found = env.get_template(name).filename
     except jinja2.TemplateNotFound:
         return False
-    return found is not None and found == environment().get_template(name).filename
+    return found is not None and found == _our_filename(name)
+
+
+@lru_cache(maxsize=8)
+def _our_filename(name: str) -> str | None:
+    """The file our environment loads for the template ``name``."""
+    return environment().get_template(name).filename
 
 
 def _has_our_loader(loader: jinja2.BaseLoader | None) -> bool:
