@@ -302,6 +302,8 @@ SETUP_CACHES = (
     "_index",
     "_past_pattern",
     "_yesterday_pattern",
+    "shipped_month_starts",
+    "_our_filename",
 )
 
 

@@ -43,7 +43,7 @@ from common import (
 )
 
 import widgets
-from widgets import render
+from widgets import render, views
 
 HERE = Path(__file__).resolve().parent
 GOALS = {"warm": 1.5, "cold": 2.5}
@@ -72,7 +72,7 @@ def strip_rows(rounds: int) -> list[Row]:
     zone = ZoneInfo(location.timezone)
     now = datetime(2025, 4, 30, HOUR, tzinfo=zone)
     template = bare_template(render.STRIP_TEMPLATE)
-    view = render.strip_view(location, now=now)
+    view = views.strip_view(location, now=now)
     same = template.render(strip=view) == render.render_prayer_strip(location, now=now)
 
     warm = alternate(
@@ -169,7 +169,7 @@ def other_rows(rounds: int) -> list[Row]:
         seed = json.loads(SEED.read_text(encoding="utf-8"))
         items, zone = seed["items"], seed["timezone"]
         news = bare_template(render.NEWS_TEMPLATE)
-        news_view = render.news_view(items, timezone=zone)
+        news_view = views.news_view(items, timezone=zone)
         rows.append(
             _info_row(
                 "news list (seed items) vs bare jinja2",
@@ -180,7 +180,7 @@ def other_rows(rounds: int) -> list[Row]:
         )
     table = bare_template(render.TIMETABLE_TEMPLATE)
     month = date(2025, 4, 1)
-    table_view = render.timetable_view(CITY, month=month)
+    table_view = views.timetable_view(CITY, month=month)
     rows.append(
         _info_row(
             "month timetable vs bare jinja2",
@@ -192,11 +192,176 @@ def other_rows(rounds: int) -> list[Row]:
     return rows
 
 
+# --- how sites call it: the news list, the template path, many places ---------------------------
+
+NEWS_GOAL = 1.5
+TEMPLATE_GOAL = 1.3
+PLACES_GOAL = 2.0
+RELATIVE_WITHIN = timedelta(hours=12)
+
+
+def seed_news() -> tuple[list[dict[str, Any]], datetime]:
+    """Six related items as a site has them (mappings from JSON), and a ``now`` 2.5 h after the
+    newest, so that the stamps are relative ("2 hours ago", "yesterday at ...")."""
+    if SEED.exists():
+        items = json.loads(SEED.read_text(encoding="utf-8"))["items"][:6]
+    else:  # pragma: no cover - the seed folder is beside the checkout
+        base = datetime(2025, 4, 30, 22, 16, tzinfo=ZoneInfo("Africa/Cairo"))
+        items = [
+            {
+                "title": f"خبر {n}",
+                "url": f"/news/{n}",
+                "published": (base - n * timedelta(minutes=37)).isoformat(),
+            }
+            for n in range(6)
+        ]
+    newest = max(datetime.fromisoformat(item["published"]) for item in items)
+    zone = ZoneInfo("Africa/Cairo")
+    return items, (newest + timedelta(hours=2, minutes=30)).astimezone(zone)
+
+
+def news_rows(rounds: int) -> list[Row]:
+    """The related-news list warm (same items, same minute) against a bare Jinja2 render."""
+    items, now = seed_news()
+    template = bare_template(render.NEWS_TEMPLATE)
+    view = views.news_view(items, now=now, relative_within=RELATIVE_WITHIN)
+    ours = render.render_related_news(items, now=now, relative_within=RELATIVE_WITHIN)
+    same = template.render(news=view) == ours
+    samples = alternate(
+        [
+            Case(
+                name="ours",
+                run=lambda: render.render_related_news(
+                    items, now=now, relative_within=RELATIVE_WITHIN
+                ),
+                inner=200,
+            ),
+            Case(name="bare", run=lambda: template.render(news=view), inner=200),
+        ],
+        rounds,
+    )
+    middle = medians(samples)
+    return [
+        Row(
+            name="news list warm vs bare jinja2",
+            ours=middle["ours"],
+            peer=middle["bare"],
+            unit="s",
+            goal=NEWS_GOAL,
+            noise=spread(samples["ours"]),
+            note="6 items, relative stamps" + ("" if same else "; bare HTML differs!"),
+        )
+    ]
+
+
+def template_path_rows(rounds: int) -> list[Row]:
+    """Strip + news in a host page through ``install(env)`` against the direct ``render_*``.
+
+    Both sides render a host template in a host environment: one calls our
+    globals, the other prints fragments that Python got from ``render_*``
+    just before, so what differs is the template path alone.
+    """
+    import jinja2
+
+    items, now = seed_news()
+    # as Flask configures it outside debug mode: templates are not checked for changes
+    host = widgets.install(jinja2.Environment(autoescape=True, auto_reload=False))
+    through = host.from_string(
+        "<header>{{ prayer_strip(place, now=now) }}</header>"
+        "<aside>{{ related_news(items, now=now, relative_within=within) }}</aside>"
+    )
+    direct = host.from_string("<header>{{ strip }}</header><aside>{{ news }}</aside>")
+    context = {"place": CITY, "now": now, "items": items, "within": RELATIVE_WITHIN}
+
+    def run_direct() -> str:
+        strip = render.render_prayer_strip(CITY, now=now)
+        news = render.render_related_news(items, now=now, relative_within=RELATIVE_WITHIN)
+        return direct.render(strip=strip, news=news)
+
+    same = through.render(**context) == run_direct()
+    samples = alternate(
+        [
+            Case(name="install", run=lambda: through.render(**context), inner=200),
+            Case(name="direct", run=run_direct, inner=200),
+        ],
+        rounds,
+    )
+    middle = medians(samples)
+    return [
+        Row(
+            name="template path: install(env) vs render_*",
+            ours=middle["install"],
+            peer=middle["direct"],
+            unit="s",
+            goal=TEMPLATE_GOAL,
+            noise=spread(samples["install"]),
+            note="strip + news in a host page" + ("" if same else "; pages differ!"),
+        )
+    ]
+
+
+def grid_places(count: int) -> list[widgets.Location]:
+    """``count`` distinct places on a 0.01-degree grid around the Nile valley (Cairo's zone)."""
+    side = 100
+    return [
+        widgets.Location(
+            latitude=24.0 + (n // side) * 0.01,
+            longitude=30.0 + (n % side) * 0.01,
+            timezone="Africa/Cairo",
+            name=f"موقع {n}",
+            country="EG",
+        )
+        for n in range(count)
+    ]
+
+
+def many_places_rows(rounds: int, many: int = 5000, few: int = 100) -> list[Row]:
+    """The strip at ``many`` distinct places round robin against ``few`` places (warm)."""
+    places = grid_places(many)
+    now = datetime(2025, 4, 30, HOUR, tzinfo=ZoneInfo("Africa/Cairo"))
+    strip = render.render_prayer_strip
+
+    def sweep(chosen: list[widgets.Location], calls: int) -> Callable[[], object]:
+        def run() -> object:
+            for n in range(calls):
+                strip(chosen[n % len(chosen)], now=now)
+            return None
+
+        return run
+
+    for location in places:  # every strip once: the round robin then runs warm, if it fits
+        strip(location, now=now)
+    samples = alternate(
+        [
+            Case(name="many", run=sweep(places, many), per=many),
+            Case(name="few", run=sweep(places[:few], many), per=many),
+        ],
+        max(rounds // 3, 3),
+    )
+    middle = medians(samples)
+    return [
+        Row(
+            name=f"strip at {many} places vs {few} (round robin)",
+            ours=middle["many"],
+            peer=middle["few"],
+            unit="s",
+            goal=PLACES_GOAL,
+            noise=spread(samples["many"]),
+            note="warm: every place rendered once before",
+        )
+    ]
+
+
+def site_rows(rounds: int) -> list[Row]:
+    """The rows of the way sites call the package (issue 15's goals)."""
+    return news_rows(rounds) + template_path_rows(rounds) + many_places_rows(rounds)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--rounds", type=int, default=30, help="samples per case (default 30)")
     args = parser.parse_args(argv)
-    rows = strip_rows(args.rounds) + other_rows(args.rounds)
+    rows = strip_rows(args.rounds) + site_rows(args.rounds) + other_rows(args.rounds)
     print(f"prayer-news-widgets {widgets.__version__}: rendering")
     print(machine())
     print("medians of alternating runs; ratio = ours / peer; +-N% = half the interquartile range\n")

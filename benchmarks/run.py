@@ -75,8 +75,8 @@ import widgets  # noqa: E402
 STRIP_HOUR = 10
 #: P3: a month holding the whole of Ramadan 1447 (18 February to 19 March 2026).
 BUILD_MONTH = date(2026, 3, 1)
-PARTS = ("p1", "p2", "p3", "p4", "memory")
-GOALS = {"build": 2.0, "import": 1.3}
+PARTS = ("p1", "p2", "site", "p3", "p4", "p5", "memory")
+GOALS = {"build": 2.0, "import": 1.3, "cold start": 1.3}
 
 
 def _render_module() -> Any:
@@ -218,7 +218,7 @@ def build_rows(render: Any, rounds: int) -> list[Row]:
 
     return [
         row(
-            f"P3 build {len(places)} places x {len(days)} days",
+            f"P3 in memory {len(places)} places x {len(days)} days",
             "ours",
             GOALS["build"],
             f"{count} place-days: a strip per day, an imsakiya per place",
@@ -326,6 +326,43 @@ def import_rows(rounds: int) -> list[Row]:
     ]
 
 
+#: P4 cold start: what a fresh process of a site or a command does first.
+COLD_START = (
+    "import widgets; from datetime import datetime, timezone; "
+    "widgets.render_prayer_strip('cairo', now=datetime(2025, 4, 30, 8, tzinfo=timezone.utc))"
+)
+#: ... and the same process importing the libraries the strip needs, alone.
+DEPENDENCIES = "import jinja2, babel.dates, hijridate, praytimes"
+
+
+def cold_start_rows(rounds: int) -> list[Row]:
+    """P4 cold start: a fresh process importing widgets and rendering the first strip."""
+    env = _child_env()
+
+    def spawn(code: str) -> Callable[[], object]:
+        command = [sys.executable, "-c", code]
+        return lambda: subprocess.run(command, env=env, capture_output=True, check=True)
+
+    samples = alternate(
+        [Case(name="ours", run=spawn(COLD_START)), Case(name="deps", run=spawn(DEPENDENCIES))],
+        rounds,
+        warmup=2,
+        quiet_gc=False,
+    )
+    middle = medians(samples)
+    return [
+        Row(
+            name="P4 cold start: import + first strip",
+            ours=middle["ours"],
+            peer=middle["deps"],
+            unit="s",
+            goal=GOALS["cold start"],
+            noise=spread(samples["ours"]),
+            note="whole processes; peer: " + DEPENDENCIES,
+        )
+    ]
+
+
 # --- memory -------------------------------------------------------------------------------------
 
 
@@ -428,10 +465,25 @@ def main(argv: list[str] | None = None) -> int:
     else:
         if "p2" in parts:
             rows += render_rows(rounds=30 // scale)
+        if "site" in parts:
+            import render as render_benchmark  # benchmarks/render.py
+
+            rows += [
+                dataclasses.replace(row, name=f"P2 {row.name}")
+                for row in render_benchmark.site_rows(rounds=30 // scale)
+            ]
         if "p3" in parts:
+            import build as build_benchmark  # benchmarks/build.py
+
+            rows += build_benchmark.build_rows(rounds=9 // scale)
             rows += build_rows(render, rounds=9 // scale)
     if "p4" in parts:
         rows += import_rows(rounds=40 // scale)
+        rows += cold_start_rows(rounds=40 // scale)
+    if "p5" in parts:
+        import page  # benchmarks/page.py
+
+        rows += page.page_rows(rounds=30 // scale, seconds=4.0 if scale == 1 else 2.0)
     if render is not None and "memory" in parts:
         rows += memory_rows(rounds=3 // scale or 1)
     caches, bounded = cache_report()

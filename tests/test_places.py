@@ -398,3 +398,12 @@ def test_lookups_from_eight_threads_agree() -> None:
         results = list(pool.map(work, range(8)))
     want = [facts(loc) for loc in expected]
     assert all(result == want for result in results)
+
+
+def test_index_keys_are_their_own_keys() -> None:
+    """``place()`` looks a name up as it is first, so every key must normalise to itself."""
+    from widgets.places import _keys
+
+    index = _index()
+    assert [key for key in index if _keys(key)[0] != key] == []
+    assert all(place(key) is location for key, location in index.items())

@@ -703,14 +703,15 @@ def test_relative_stamps_expire_when_they_would_change() -> None:
         items = [{"title": "t", "url": "/a", "published": published.isoformat()}]
         return render_related_news(items, now=now, relative_within=within)
 
+    # stamps are read to the minute: published 12:00:30 counts from 12:00
     noon = datetime(2025, 4, 30, 12, 0, 30, tzinfo=CAIRO)
     minutes = render(noon, noon + timedelta(minutes=14, seconds=10))
     assert "قبل 14 دقيقة" in minutes
-    assert minutes.expires_at == noon + timedelta(minutes=15)
+    assert minutes.expires_at == datetime(2025, 4, 30, 12, 15, tzinfo=CAIRO)
     assert "قبل 15 دقيقة" in render(noon, minutes.expires_at)
     hours = render(noon, noon + timedelta(hours=2, minutes=24))
     assert "قبل ساعتين" in hours  # floored, not rounded
-    assert hours.expires_at == noon + timedelta(hours=3)
+    assert hours.expires_at == datetime(2025, 4, 30, 15, 0, tzinfo=CAIRO)
     # Late in the evening the stamp turns into "yesterday" at local midnight...
     evening = datetime(2025, 4, 30, 21, 0, 30, tzinfo=CAIRO)
     late = render(evening, evening + timedelta(hours=2, minutes=24))
@@ -718,10 +719,47 @@ def test_relative_stamps_expire_when_they_would_change() -> None:
     assert "أمس" in render(evening, late.expires_at)
     # ...and then stays until relative_within runs out and the stamp becomes absolute.
     yesterday = render(evening, datetime(2025, 5, 1, 0, 30, tzinfo=CAIRO))
-    assert yesterday.expires_at == evening + within
+    assert yesterday.expires_at == datetime(2025, 5, 1, 3, 0, tzinfo=CAIRO)  # 21:00 + 6 h
     absolute = render(evening, evening + within)
     assert "30 أبريل 2025 9:00 م" in absolute and absolute.expires_at is None
     assert render_related_news([{"title": "t", "url": "/a", "published": noon}]).expires_at is None
+
+
+def test_cached_news_lists_turn_over_at_each_minute() -> None:
+    """With the list cache on, every stamp is right for the minute of ``now``.
+
+    The expected words are counted here from the clock minutes (published
+    12:00:59 reads 12:00), independently of the renderer.
+    """
+    published = datetime(2025, 4, 30, 12, 0, 59, tzinfo=CAIRO)
+    items = [{"title": "t", "url": "/a", "published": published.isoformat()}]
+    within = timedelta(hours=6)
+    expected = {0: "الآن", 1: "قبل دقيقة", 2: "قبل دقيقتين", 3: "قبل 3 دقائق", 11: "قبل 11 دقيقة"}
+    seen = {}
+    for minutes, words in expected.items():
+        start = datetime(2025, 4, 30, 12, minutes, tzinfo=CAIRO)
+        for seconds in (0, 1, 30, 59):
+            now = start + timedelta(seconds=seconds, microseconds=999 * (seconds == 59))
+            if now < published.replace(second=0):
+                continue
+            first = render_related_news(items, now=now, relative_within=within)
+            again = render_related_news(items, now=now, relative_within=within)
+            assert first is again  # the second one came from the cache
+            assert words in first, (now, str(first))
+            assert first.expires_at == start + timedelta(minutes=1)
+            seen[now] = first
+    # the last instant of a minute and the first of the next one differ, cached or not
+    last = render_related_news(
+        items, now=datetime(2025, 4, 30, 12, 2, 59, 999999, tzinfo=CAIRO), relative_within=within
+    )
+    nxt = render_related_news(
+        items, now=datetime(2025, 4, 30, 12, 3, tzinfo=CAIRO), relative_within=within
+    )
+    assert "قبل دقيقتين" in last and "قبل 3 دقائق" in nxt
+    # the same instant in another zone is another list: its stamps are in that zone
+    utc_now = datetime(2025, 4, 30, 9, 3, tzinfo=timezone.utc)
+    in_utc = render_related_news(items, now=utc_now, relative_within=within)
+    assert "قبل 3 دقائق" in in_utc and in_utc != nxt  # same words, different ISO offset
 
 
 # --- the timetable -------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping
 from contextvars import ContextVar, Token
 from datetime import date, datetime, timezone, tzinfo
 from email.utils import format_datetime
+from functools import lru_cache
 from types import TracebackType
 from typing import Any, Final
 
@@ -31,12 +32,14 @@ from .errors import InvalidInputError, WidgetsError
 from .hijri import load_month_starts
 from .places import Location, as_location
 from .render import (
+    NEWS_TEMPLATE,
     STRIP_TEMPLATE,
     Fragment,
     WidgetsLoader,
     environment,
     news_fragment,
     render_prayer_strip,
+    render_related_news,
     render_template,
     render_timetable,
     template_loader,
@@ -238,6 +241,18 @@ def widget_globals(
     place_default = site.pop("place", None)
     news_defaults: dict[str, Any] = {key: site[key] for key in _NEWS_DEFAULTS if key in site}
 
+    # With auto_reload off, Jinja2 never looks for changed templates, so whether the host
+    # overrides ours is decided once per template name.
+    decided: dict[str, bool] = {}
+
+    def ours(name: str) -> bool:
+        assert env is not None
+        if env.auto_reload:
+            return _renders_ours(env, name)
+        if name not in decided:
+            decided[name] = _renders_ours(env, name)
+        return decided[name]
+
     def _strip_args(
         args: tuple[Any, ...], options: dict[str, Any]
     ) -> tuple[Any, tuple[Any, ...], dict[str, Any]]:
@@ -260,7 +275,7 @@ def widget_globals(
         return _fallback_strip(location, merged)
 
     def prayer_strip(*args: Any, **options: Any) -> Fragment:
-        if env is None:
+        if env is None or ours(STRIP_TEMPLATE):  # the cached fragments serve
             location, extra, merged = _strip_args(args, options)
             arguments = _bound("prayer_strip", render_prayer_strip, (location, *extra), merged)
             if arguments is not None:
@@ -275,13 +290,17 @@ def widget_globals(
         fragment = Fragment(render_template(env, STRIP_TEMPLATE, strip=view), view.expires_at)
         return _report(fragment, now)
 
+    def _news_options(options: dict[str, Any]) -> dict[str, Any]:
+        """The options over the site's defaults, with ``now`` and the news zone filled in."""
+        merged = {**news_defaults, **options}
+        if merged.get("now") is None:
+            merged["now"] = read_clock()
+        if merged.get("timezone") is None:
+            merged["timezone"] = PUBLISHED_OFFSET if timezone is None else timezone
+        return merged
+
     def related_news_view(*args: Any, **options: Any) -> NewsView:
-        options = {**news_defaults, **options}
-        if options.get("now") is None:
-            options["now"] = read_clock()
-        if options.get("timezone") is None:
-            options["timezone"] = PUBLISHED_OFFSET if timezone is None else timezone
-        arguments = _bound("related_news", news_view, args, options)
+        arguments = _bound("related_news", news_view, args, _news_options(options))
         if arguments is not None:
             try:
                 return news_view(**arguments)
@@ -291,8 +310,17 @@ def widget_globals(
 
     def related_news(*args: Any, **options: Any) -> Fragment:
         now = options.get("now") or read_clock()
+        if env is None or ours(NEWS_TEMPLATE):  # the cached fragments serve
+            merged = _news_options({**options, "now": now})
+            arguments = _bound("related_news", render_related_news, args, merged)
+            if arguments is not None:
+                try:
+                    return _report(render_related_news(**arguments), now)
+                except (WidgetsError, ValueError) as error:
+                    logger.warning("related news not shown: %s", error)
+            return Fragment("", None)
         view = related_news_view(*args, **{**options, "now": now})
-        return _report(news_fragment(env or environment(), view), now)
+        return _report(news_fragment(env, view), now)
 
     def prayer_timetable(*args: Any, **options: Any) -> Fragment:
         location, extra, merged = _strip_args(args, options)
@@ -349,6 +377,25 @@ def _fallback_strip(location: object, options: dict[str, Any]) -> StripView:
         location = ""
     locale = options.get("locale", "ar_EG")
     return fallback_strip_view(location, locale if isinstance(locale, str) else "ar_EG")
+
+
+def _renders_ours(env: jinja2.Environment, name: str) -> bool:
+    """Whether ``env`` finds our own template ``name`` (the host has not overridden it).
+
+    Then a helper returns the same fragment as the ``render_*`` function,
+    from its cache, instead of rendering the same template again.
+    """
+    try:
+        found = env.get_template(name).filename
+    except jinja2.TemplateNotFound:
+        return False
+    return found is not None and found == _our_filename(name)
+
+
+@lru_cache(maxsize=8)
+def _our_filename(name: str) -> str | None:
+    """The file our environment loads for the template ``name``."""
+    return environment().get_template(name).filename
 
 
 def _has_our_loader(loader: jinja2.BaseLoader | None) -> bool:

@@ -117,6 +117,8 @@ def place(name: str | Location) -> Location:
     if not isinstance(name, str):
         raise InvalidInputError("place", name, "a place name or slug (str) or a Location")
     index = _index()
+    if name in index:  # already a key ("cairo"): keys are their own keys (tested)
+        return index[name]
     full, bare = _keys(name)
     for key in (full, bare):
         if key and key in index:

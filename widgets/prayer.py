@@ -433,7 +433,11 @@ def _is_ramadan(day: Date) -> bool:
 # --- a day -------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4096)
+DAY_CACHE_SIZE = 8192
+"""How many computed days are kept: a year for 22 places, or today for 8,192 places."""
+
+
+@lru_cache(maxsize=DAY_CACHE_SIZE)
 def _cached_day(
     place: Location,
     day: Date,

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
 from pathlib import Path
-from typing import Final
+from typing import Final, NamedTuple
 
 import jinja2
 import jinja2.compiler
@@ -44,14 +44,17 @@ from .views import (
     strip_options,
     strip_state,
     strip_view_at,
+    to_minute,
 )
 
 __all__ = [
     "FRAGMENT_CACHE_SIZE",
+    "NEWS_CACHE_SIZE",
     "NEWS_TEMPLATE",
     "STRIP_TEMPLATE",
     "TIMETABLE_TEMPLATE",
     "Fragment",
+    "NewsOptions",
     "WidgetsLoader",
     "environment",
     "news_fragment",
@@ -66,8 +69,14 @@ __all__ = [
 STRIP_TEMPLATE: Final = "widgets/prayer_strip.html"
 NEWS_TEMPLATE: Final = "widgets/related_news.html"
 TIMETABLE_TEMPLATE: Final = "widgets/timetable.html"
-FRAGMENT_CACHE_SIZE: Final = 1024
-"""How many finished strips are kept (a strip changes at each prayer and at midnight)."""
+FRAGMENT_CACHE_SIZE: Final = 8192
+"""How many finished strips are kept (a strip changes at each prayer and at midnight).
+
+Enough for a site that shows 5,000 places in turn; a strip is about 2 kB, so a full
+cache holds some 20 MB.
+"""
+NEWS_CACHE_SIZE: Final = 1024
+"""How many finished related-news lists are kept (a list changes with its items or a minute)."""
 
 
 # --- the fragment ------------------------------------------------------------------------------
@@ -302,6 +311,94 @@ def news_fragment(env: jinja2.Environment, view: NewsView) -> Fragment:
     return Fragment(render_template(env, NEWS_TEMPLATE, news=view), view.expires_at)
 
 
+_ItemKey = NewsItem | tuple[tuple[str, ...], tuple[type, ...], tuple[object, ...]]
+"""An item as a cache key: a NewsItem as it is, a mapping as its names, value types and values."""
+
+
+def _items_key(items: object) -> tuple[_ItemKey, ...] | None:
+    """``items`` as a tuple of plain hashable values, or ``None`` when they cannot be keyed.
+
+    A value's type is part of the key, so ``1`` and ``True`` (equal in Python)
+    never share a cached list.
+    """
+    if not isinstance(items, (list, tuple)):
+        return None  # an iterator is read once, by the renderer itself
+    keyed: list[_ItemKey] = []
+    for item in items:
+        if isinstance(item, NewsItem):
+            keyed.append(item)
+        elif isinstance(item, Mapping):
+            names, values = tuple(item), tuple(item.values())
+            if any(type(name) is not str for name in names):
+                return None
+            keyed.append((names, tuple(map(type, values)), values))
+        else:
+            return None
+    key = tuple(keyed)
+    try:
+        hash(key)
+    except TypeError:  # a list or dict among the values
+        return None
+    return key
+
+
+def _items_of(key: tuple[_ItemKey, ...]) -> list[NewsItem | Mapping[str, object]]:
+    return [
+        item if isinstance(item, NewsItem) else dict(zip(item[0], item[2], strict=True))
+        for item in key
+    ]
+
+
+class NewsOptions(NamedTuple):
+    """The options of a related-news list, as plain values (part of its cache key)."""
+
+    locale: str
+    digits: Digits
+    clock: Clock | None
+    limit: int | None
+    relative_within: timedelta | None
+    exclude_url: str | None
+    order: NewsOrder
+    timezone: str | tzinfo | None
+    pattern: str | None
+    ago: Ago
+    heading: str | None
+    heading_level: int
+
+    def view(
+        self, items: Iterable[NewsItem | Mapping[str, object]], now: datetime | None
+    ) -> NewsView:
+        """The list's view model for ``items`` at ``now``."""
+        return news_view(
+            items,
+            now=now,
+            locale=self.locale,
+            digits=self.digits,
+            clock=self.clock,
+            limit=self.limit,
+            relative_within=self.relative_within,
+            exclude_url=self.exclude_url,
+            order=self.order,
+            timezone=self.timezone,
+            pattern=self.pattern,
+            heading_level=self.heading_level,
+            ago=self.ago,
+            heading=self.heading,
+        )
+
+
+@lru_cache(maxsize=NEWS_CACHE_SIZE)
+def _news_fragment(
+    items: tuple[_ItemKey, ...], options: NewsOptions, minute: datetime | None, zone: object
+) -> Fragment:
+    """The finished related-news list for its items, options and minute of ``now``.
+
+    ``zone`` is ``minute``'s zone, in the key because two equal instants in
+    different zones are equal datetimes but may show different stamps.
+    """
+    return news_fragment(environment(), options.view(_items_of(items), minute))
+
+
 def render_related_news(
     items: Iterable[NewsItem | Mapping[str, object]],
     *,
@@ -337,10 +434,14 @@ def render_related_news(
 
     With no item left the fragment is empty. ``expires_at`` is when the first
     relative stamp would change, or ``None`` when every stamp is absolute.
+
+    Stamps are read to the minute (:func:`~widgets.views.to_minute`), so a
+    finished list is kept (a bounded cache) for its items, its options and the
+    minute of ``now``; a list or tuple of items is keyed by value, other
+    iterables are rendered every time. A bad item's warning is logged when
+    the list is first rendered.
     """
-    view = news_view(
-        items,
-        now=now,
+    options = NewsOptions(
         locale=locale,
         digits=digits,
         clock=clock,
@@ -354,7 +455,22 @@ def render_related_news(
         heading=heading,
         heading_level=heading_level,
     )
-    return news_fragment(environment(), view)
+    key = _items_key(items)
+    if key is None or not _hashable(options) or not (now is None or isinstance(now, datetime)):
+        return news_fragment(environment(), options.view(items, now))
+    if now is None:
+        return _news_fragment(key, options, None, None)
+    if now.utcoffset() is None:
+        raise InvalidInputError("now", now, "a timezone-aware datetime")
+    return _news_fragment(key, options, to_minute(now), now.tzinfo)
+
+
+def _hashable(value: object) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
 
 
 # --- the timetable ------------------------------------------------------------------------------

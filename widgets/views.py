@@ -50,6 +50,7 @@ __all__ = [
     "strip_view",
     "strip_view_at",
     "text_direction",
+    "to_minute",
 ]
 
 logger = logging.getLogger("widgets")
@@ -640,6 +641,20 @@ def _next_change(
     return min(candidate for candidate in candidates if candidate > now)
 
 
+def to_minute(moment: datetime) -> datetime:
+    """``moment`` with its seconds dropped: news stamps are read to the minute.
+
+    A relative stamp counts whole minutes between the minute of publication and
+    the minute of ``now`` (the minutes a reader sees on the absolute stamp and
+    on a clock), so it changes only when a minute starts and a list can be
+    kept for the rest of that minute.
+
+    >>> to_minute(datetime(2025, 4, 30, 22, 16, 59, 5, tzinfo=timezone.utc)).isoformat()
+    '2025-04-30T22:16:00+00:00'
+    """
+    return moment.replace(second=0, microsecond=0)
+
+
 def _thumbnail_size(width: int | None, height: int | None) -> tuple[int, int]:
     if width and height:
         return width, height
@@ -669,7 +684,7 @@ def news_view(
 ) -> NewsView:
     """Build the view model of the related-news list; see :func:`widgets.render_related_news`."""
     if now is not None:
-        now = _aware("now", now)
+        now = to_minute(_aware("now", now))
     if relative_within is not None and now is None:
         raise InvalidInputError("now", now, "a timezone-aware datetime when relative_within is set")
     zone = _news_zone(timezone, now)
@@ -695,7 +710,7 @@ def news_view(
                 title=item.title,
                 href=href,
                 rel="noopener" if href.lower().startswith(("http:", "https:")) else "",
-                stamp=own.news_stamp(item.published, now, relative_within, pattern),
+                stamp=own.news_stamp(to_minute(item.published), now, relative_within, pattern),
                 iso=item.published.astimezone(own.zone).isoformat(),
                 source=item.source or "",
                 image=image,
@@ -706,7 +721,8 @@ def news_view(
             )
         )
         if now is not None and relative_within is not None:
-            change = _next_change(own, item.published, now, relative_within, pattern)
+            published = to_minute(item.published)
+            change = _next_change(own, published, now, relative_within, pattern)
             if change is not None:
                 expiries.append(change.astimezone(own.zone))
     return NewsView(

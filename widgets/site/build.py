@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -348,6 +347,8 @@ def _run(jobs: list[_Job], workers: int, total: int, progress: Progress | None) 
 
     if workers == 1 or len(jobs) == 1:
         return [_build_place(job, step) for job in jobs]
+    from concurrent.futures import ProcessPoolExecutor  # here: multiprocessing is slow to import
+
     outcomes: list[_Outcome] = []
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
         for outcome in pool.map(_build_place, jobs):
@@ -504,9 +505,12 @@ def _build_place(job: _Job, step: Callable[[int], None] | None = None) -> _Outco
     if settings.days:
         dates = job.dates()
         base_links = _links(job, text, "../", imsakiya is not None)
+        # the date line of each day page, as the strip prints it
+        dates_in_words = widgets.Formatter(
+            settings.locale, job.location.timezone, settings.digits, settings.clock
+        )
         for number, day in enumerate(dates):
             moment = job.now if number == 0 else _day_start(day, job.location.zone)
-            day_view = widgets.strip_view(job.location, now=moment, **options)
             day_strip = widgets.render_prayer_strip(job.location, now=moment, **options)
             writer.write(f"{folder}days/{day.isoformat()}.prayer-strip.html", day_strip)
             neighbours = [
@@ -520,8 +524,8 @@ def _build_place(job: _Job, step: Callable[[int], None] | None = None) -> _Outco
             day_page = page(
                 "../",
                 f"{text['days'].format(date=day.isoformat())} · {city_name}",
-                day_view.gregorian_iso,
-                day_view.gregorian,
+                day.isoformat(),
+                dates_in_words.gregorian_date(day),
             )
             writer.write(
                 f"{folder}days/{day.isoformat()}.html",

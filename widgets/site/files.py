@@ -82,6 +82,7 @@ class FileWriter:
         self.durable = durable
         self.written: list[Path] = []
         self.unchanged: list[Path] = []
+        self._folders: set[Path] = set()  # made already: one mkdir per folder, not per file
 
     def write(self, relative: str, data: str | bytes) -> Path:
         """Write ``data`` (text as UTF-8) to ``root/relative`` unless it holds those bytes."""
@@ -94,18 +95,25 @@ class FileWriter:
         if same:
             self.unchanged.append(path)
         else:
-            write_atomic(path, payload, durable=self.durable)
+            if path.parent not in self._folders:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(path.parent)
+            write_atomic(path, payload, durable=self.durable, folder_made=True)
             self.written.append(path)
         return path
 
 
-def write_atomic(path: Path, payload: bytes, *, durable: bool = True) -> None:
+def write_atomic(
+    path: Path, payload: bytes, *, durable: bool = True, folder_made: bool = False
+) -> None:
     """Write ``payload`` to a temporary file beside ``path``, then rename it over ``path``.
 
     Readers see the old file or the new one, never a part. The file gets the
-    mode of the file it replaces, or ``rw-r--r--``.
+    mode of the file it replaces, or ``rw-r--r--``. ``folder_made`` skips
+    making ``path``'s folder.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not folder_made:
+        path.parent.mkdir(parents=True, exist_ok=True)
     try:
         mode = path.stat().st_mode & 0o777
     except OSError:

@@ -1,0 +1,265 @@
+"""Build speed: the real ``build`` (``widgets.build_site``, files written) against raw praytimes.
+
+    python benchmarks/build.py [--quick] [--disk FOLDER]
+
+- P3 build: the 27 Egyptian governorate capitals, ``days=30``, written into a
+  RAM-backed folder (``/dev/shm`` when there is one), against praytimes'
+  ``getTimes`` for the same 810 place-days, alternated in one run. Each build
+  is a fresh folder, so every file is written. Goal: <= 4x.
+- days: the cost per place-day of ``days=365`` against ``days=30`` (the same
+  27 places). Goal: <= 1.25x.
+- jobs: ``jobs=2`` against ``jobs=1`` for every place of the table (141) x 30
+  days; the two folders must hold the same bytes (checked, else the run
+  fails). Goal: ``jobs=2`` takes <= 1/1.6 of the time.
+- disk: the P3 build on a real disk (``--disk``, default: a temporary folder
+  under the working directory), ``durable=True`` (fsync before each rename)
+  against ``durable=False``. For information.
+
+Builds run through ``widgets.build_site``, the function the ``build`` command
+calls with its parsed flags. Each sample is a whole build; caches are cleared
+before it except the per-process set-up (``SETUP_CACHES``), as a build process
+pays that once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import filecmp
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # common.py
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout's widgets
+
+from common import (
+    SETUP_CACHES,
+    Case,
+    Row,
+    alternate,
+    cache_clearer,
+    format_table,
+    machine,
+    medians,
+    spread,
+)
+
+import widgets
+
+GOALS = {"build": 4.0, "days": 1.25, "jobs": 1 / 1.6}
+DAYS = 30
+LONG_DAYS = 365
+#: The instant the builds are made for: the first day of Ramadan 1447 in Cairo, 10:00.
+NOW = datetime(2026, 2, 19, 10, tzinfo=ZoneInfo("Africa/Cairo"))
+
+
+def capitals() -> list[widgets.Location]:
+    """The 27 Egyptian governorate capitals of the place table (``seat`` marks them)."""
+    import json
+    from importlib import resources
+
+    with (resources.files("widgets") / "data" / "places.json").open(encoding="utf-8") as handle:
+        rows = json.load(handle)
+    return [
+        widgets.place(row["slug"]) for row in rows if row.get("country") == "EG" and row.get("seat")
+    ]
+
+
+def ram_folder() -> Path:
+    """A folder in RAM (``/dev/shm``) when the machine has one, else the temporary folder."""
+    shm = Path("/dev/shm")
+    return shm if shm.is_dir() and os.access(shm, os.W_OK) else Path(tempfile.gettempdir())
+
+
+@contextlib.contextmanager
+def scratch(parent: Path) -> Iterator[Path]:
+    folder = Path(tempfile.mkdtemp(prefix="widgets-bench-build-", dir=parent))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def builder(
+    parent: Path, places: list[widgets.Location], days: int, **options: object
+) -> Callable[[], object]:
+    """One whole build into a new folder under ``parent`` (removed after it, untimed)."""
+    counter = iter(range(10**9))
+
+    def run() -> object:
+        out = parent / f"site-{next(counter)}"
+        try:
+            return widgets.build_site(out, places, now=NOW, days=days, **options)  # type: ignore[arg-type]
+        finally:
+            shutil.rmtree(out, ignore_errors=True)
+
+    return run
+
+
+def raw_engine(places: list[widgets.Location], days: int) -> Callable[[], object]:
+    """praytimes' ``getTimes`` for every place-day of the build (its engine cost)."""
+    from praytimes import PrayTimes
+
+    engine = PrayTimes()
+    calls = []
+    for location in places:
+        for number in range(days):
+            moment = (NOW + timedelta(days=number)).astimezone(location.zone)
+            offset = moment.utcoffset()
+            assert offset is not None
+            day = moment.date()
+            calls.append(
+                (
+                    (day.year, day.month, day.day),
+                    (location.latitude, location.longitude),
+                    offset.total_seconds() / 3600,
+                )
+            )
+
+    def run() -> object:
+        get = engine.getTimes
+        return [get(ymd, where, tz) for ymd, where, tz in calls]
+
+    return run
+
+
+def same_trees(left: Path, right: Path) -> bool:
+    """Whether two folders hold the same files with the same bytes."""
+    compared = filecmp.dircmp(left, right)
+    if compared.left_only or compared.right_only or compared.funny_files:
+        return False
+    _, mismatch, errors = filecmp.cmpfiles(left, right, compared.common_files, shallow=False)
+    if mismatch or errors:
+        return False
+    return all(same_trees(left / name, right / name) for name in compared.common_dirs)
+
+
+def build_rows(rounds: int, disk: Path | None = None) -> list[Row]:
+    places = capitals()
+    everywhere = list(widgets.all_places())
+    count = len(places) * DAYS
+    clear = cache_clearer("widgets", keep=SETUP_CACHES)
+    ram = ram_folder()
+    rows: list[Row] = []
+    with scratch(ram) as folder:
+        ours = builder(folder, places, DAYS, durable=False)
+        ours()  # the per-process set-up, once
+        samples = alternate(
+            [
+                Case(name="ours", run=ours, setup=clear, per=count),
+                Case(name="praytimes", run=raw_engine(places, DAYS), per=count),
+            ],
+            rounds,
+        )
+        middle = medians(samples)
+        rows.append(
+            Row(
+                name=f"P3 build {len(places)} places x {DAYS} days",
+                ours=middle["ours"],
+                peer=middle["praytimes"],
+                unit="s/day",
+                goal=GOALS["build"],
+                noise=spread(samples["ours"]),
+                note=f"widgets.build_site into {ram}, files written; peer: praytimes getTimes",
+            )
+        )
+
+        long = builder(folder, places, LONG_DAYS, durable=False)
+        days = alternate(
+            [
+                Case(name="365", run=long, setup=clear, per=len(places) * LONG_DAYS),
+                Case(name="30", run=ours, setup=clear, per=count),
+            ],
+            max(rounds // 3, 2),
+        )
+        middle = medians(days)
+        rows.append(
+            Row(
+                name=f"P3 per place-day: {LONG_DAYS} vs {DAYS} days",
+                ours=middle["365"],
+                peer=middle["30"],
+                unit="s/day",
+                goal=GOALS["days"],
+                noise=spread(days["365"]),
+                note=f"{len(places)} places",
+            )
+        )
+
+        jobs: dict[int, Callable[[], object]] = {
+            n: builder(folder, everywhere, DAYS, durable=False, jobs=n) for n in (1, 2)
+        }
+        timing = alternate(
+            [
+                Case(name="jobs 2", run=jobs[2], setup=clear),
+                Case(name="jobs 1", run=jobs[1], setup=clear),
+            ],
+            max(rounds // 3, 2),
+        )
+        middle = medians(timing)
+        one, two = folder / "jobs-1", folder / "jobs-2"
+        for n, out in ((1, one), (2, two)):
+            widgets.build_site(out, everywhere, now=NOW, days=DAYS, durable=False, jobs=n)
+        identical = same_trees(one, two)
+        if not identical:
+            raise SystemExit(f"jobs=2 wrote other bytes than jobs=1: compare {one} and {two}")
+        rows.append(
+            Row(
+                name=f"P3 jobs=2 vs jobs=1, {len(everywhere)} places x {DAYS} days",
+                ours=middle["jobs 2"],
+                peer=middle["jobs 1"],
+                unit="s",
+                goal=GOALS["jobs"],
+                noise=spread(timing["jobs 2"]),
+                note=f"goal: >= 1.6x faster; byte-identical output: {'yes' if identical else 'NO'}; "
+                f"{os.cpu_count()} CPUs",
+            )
+        )
+
+    disk_parent = disk if disk is not None else Path.cwd()
+    with scratch(disk_parent) as folder:
+        durable = builder(folder, places, DAYS, durable=True)
+        fast = builder(folder, places, DAYS, durable=False)
+        durable()
+        writes = alternate(
+            [
+                Case(name="durable", run=durable, setup=clear, per=count),
+                Case(name="not durable", run=fast, setup=clear, per=count),
+            ],
+            max(rounds // 3, 2),
+        )
+        middle = medians(writes)
+        rows.append(
+            Row(
+                name="P3 on disk: durable=True vs False",
+                ours=middle["durable"],
+                peer=middle["not durable"],
+                unit="s/day",
+                goal=None,
+                noise=spread(writes["durable"]),
+                note=f"fsync of each file before its rename; {folder.parent}",
+            )
+        )
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer samples (a rough look)")
+    parser.add_argument("--disk", type=Path, help="a folder on a real disk (default: here)")
+    args = parser.parse_args(argv)
+    rows = build_rows(3 if args.quick else 9, args.disk)
+    print(f"prayer-news-widgets {widgets.__version__}: static build")
+    print(machine())
+    print("medians of alternating runs; ratio = ours / peer; +-N% = half the interquartile range\n")
+    print(format_table(rows))
+    return 1 if any(row.ok == "NO" for row in rows) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
