@@ -43,7 +43,7 @@ from common import (
 )
 
 import widgets
-from widgets import render, views
+from widgets import headlines, render, views
 
 HERE = Path(__file__).resolve().parent
 GOALS = {"warm": 1.5, "cold": 2.5}
@@ -169,7 +169,7 @@ def other_rows(rounds: int) -> list[Row]:
         seed = json.loads(SEED.read_text(encoding="utf-8"))
         items, zone = seed["items"], seed["timezone"]
         news = bare_template(render.NEWS_TEMPLATE)
-        news_view = views.news_view(items, timezone=zone)
+        news_view = headlines.news_view(items, timezone=zone)
         rows.append(
             _info_row(
                 "news list (seed items) vs bare jinja2",
@@ -224,7 +224,7 @@ def news_rows(rounds: int) -> list[Row]:
     """The related-news list warm (same items, same minute) against a bare Jinja2 render."""
     items, now = seed_news()
     template = bare_template(render.NEWS_TEMPLATE)
-    view = views.news_view(items, now=now, relative_within=RELATIVE_WITHIN)
+    view = headlines.news_view(items, now=now, relative_within=RELATIVE_WITHIN)
     ours = render.render_related_news(items, now=now, relative_within=RELATIVE_WITHIN)
     same = template.render(news=view) == ours
     samples = alternate(

@@ -31,6 +31,7 @@ LAYERS = (
     "labels",
     "l10n",
     "views",
+    "headlines",
     "tables",
     "render",
     "host",

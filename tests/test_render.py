@@ -34,7 +34,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
-from widgets import Location, Method, prayer_times, tables, views
+from widgets import Location, Method, headlines, prayer_times, tables, views
 from widgets.errors import TimeUnavailableError, UnknownNameError
 from widgets.host import install, widget_globals
 from widgets.l10n import Formatter
@@ -599,7 +599,10 @@ def test_our_environment_prints_what_stock_jinja2_prints() -> None:
             "table",
             tables.timetable_view(evil, month=date(2026, 3, 1), imsakiya=True),
         ),
-        render.NEWS_TEMPLATE: ("news", views.news_view(items, timezone="Asia/Riyadh", limit=None)),
+        render.NEWS_TEMPLATE: (
+            "news",
+            headlines.news_view(items, timezone="Asia/Riyadh", limit=None),
+        ),
     }
     for name, (key, view) in built.items():
         template = render.environment().get_template(name)

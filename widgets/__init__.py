@@ -11,6 +11,8 @@ from .errors import TimeUnavailableError as TimeUnavailableError
 from .errors import UnknownNameError as UnknownNameError
 from .errors import WidgetsError as WidgetsError
 from .feeds import load_news as load_news
+from .headlines import NewsView as NewsView
+from .headlines import news_view as news_view
 from .hijri import MAX_OFFSET as MAX_HIJRI_OFFSET
 from .hijri import HijriDate as HijriDate
 from .hijri import MonthStart as MonthStart
@@ -60,10 +62,8 @@ from .site import BuildResult as BuildResult
 from .site import build_site as build_site
 from .tables import TimetableView as TimetableView
 from .tables import timetable_view as timetable_view
-from .views import NewsView as NewsView
 from .views import PrayerSlot as PrayerSlot
 from .views import StripView as StripView
-from .views import news_view as news_view
 from .views import strip_view as strip_view
 from .zones import tz_database as tz_database
 

@@ -29,6 +29,7 @@ from typing import Any, Final
 import jinja2
 
 from .errors import InvalidInputError, WidgetsError
+from .headlines import PUBLISHED_OFFSET, NewsView, news_view
 from .hijri import load_month_starts
 from .places import Location, as_location
 from .render import (
@@ -44,14 +45,7 @@ from .render import (
     render_timetable,
     template_loader,
 )
-from .views import (
-    PUBLISHED_OFFSET,
-    NewsView,
-    StripView,
-    fallback_strip_view,
-    news_view,
-    strip_view,
-)
+from .views import StripView, fallback_strip_view, strip_view
 from .zones import get_zone
 
 __all__ = [
@@ -218,7 +212,7 @@ def widget_globals(
     - ``prayer_timetable(location, **options)`` -> :class:`~widgets.render.Fragment`
       (``month`` defaults to the current month there)
     - ``prayer_strip_view(location, **options)`` -> :class:`~widgets.views.StripView`,
-      and ``related_news_view(items, **options)`` -> :class:`~widgets.views.NewsView`,
+      and ``related_news_view(items, **options)`` -> :class:`~widgets.headlines.NewsView`,
       for ``{% include "widgets/prayer_strip.html" %}`` with ``strip`` set.
 
     Options are those of :func:`~widgets.render_prayer_strip` and

@@ -16,25 +16,17 @@ strings a reader sees:
 
 Month and weekday names come from CLDR through Babel only (Cairo says أبريل,
 Amman نيسان, Algiers أفريل, Casablanca ماي); Hijri month names only from
-:data:`widgets.hijri.HIJRI_MONTHS_AR`. Patterns are explicit constants: CLDR's
-``short``/``medium`` styles embed U+200F, and ar_MA's are 24-hour.
+:data:`widgets.hijri.HIJRI_MONTHS_AR`. Patterns are explicit constants (CLDR's
+``short``/``medium`` styles embed U+200F). Digits are a site setting,
+converted in one place (:func:`to_digits`).
 
-Digits are a site setting, converted in one place (:func:`to_digits`):
-Babel never prints Arabic-Indic digits in dates, even for ar_EG.
-
-Relative timestamps (:meth:`Formatter.relative`), always floored:
-
-- under a minute: «الآن» ("just now");
-- under an hour: «قبل دقيقة», «قبل دقيقتين», «قبل 3 دقائق», «قبل 11 دقيقة»;
-- the same calendar day in the zone: «قبل ساعة», «قبل ساعتين», «قبل 3 ساعات»;
-- the previous calendar day: «أمس في 10:16 م» ("yesterday at 10:16 PM"),
-  CLDR's own "yesterday" and its date-at-time pattern;
-- older: «قبل يومين», «قبل 3 أيام», «قبل 11 يومًا».
-
-The words and plural forms are CLDR's, picked by Babel's plural rules. For
-the singular, CLDR says «قبل ساعة واحدة»; news sites drop the «واحدة», so the
-singular is the preposition and CLDR's bare unit noun («قبل ساعة»). The
-preposition «قبل» (CLDR) can be replaced by «منذ», as many sites print.
+Relative timestamps (:meth:`Formatter.relative`), always floored: «الآن»
+under a minute; «قبل دقيقة», «قبل دقيقتين», «قبل 3 دقائق», «قبل 11 دقيقة»
+under an hour; «قبل ساعة», «قبل 3 ساعات» the same day in the zone; «أمس في
+10:16 م» (CLDR's "yesterday" and date-at-time pattern) the day before;
+«قبل يومين», «قبل 11 يومًا» older. Words and plural forms are CLDR's, picked
+by Babel's plural rules; the singular drops CLDR's «واحدة» as news sites do,
+and «قبل» can be replaced by «منذ».
 """
 
 from __future__ import annotations

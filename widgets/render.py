@@ -31,21 +31,14 @@ import jinja2.nodes
 from markupsafe import Markup, escape
 
 from .errors import InvalidInputError
+from .headlines import NewsView, news_view, to_minute
 from .hijri import HijriOverrides, MonthStarts
 from .l10n import Ago, Clock, Digits
 from .methods import Asr, Method
 from .news import NewsItem, NewsOrder
 from .places import Location
 from .tables import timetable_view
-from .views import (
-    NewsView,
-    StripOptions,
-    news_view,
-    strip_options,
-    strip_state,
-    strip_view_at,
-    to_minute,
-)
+from .views import StripOptions, strip_options, strip_state, strip_view_at
 
 __all__ = [
     "FRAGMENT_CACHE_SIZE",
@@ -435,7 +428,7 @@ def render_related_news(
     With no item left the fragment is empty. ``expires_at`` is when the first
     relative stamp would change, or ``None`` when every stamp is absolute.
 
-    Stamps are read to the minute (:func:`~widgets.views.to_minute`), so a
+    Stamps are read to the minute (:func:`~widgets.headlines.to_minute`), so a
     finished list is kept (a bounded cache) for its items, its options and the
     minute of ``now``; a list or tuple of items is keyed by value, other
     iterables are rendered every time. A bad item's warning is logged when
