@@ -235,8 +235,8 @@ def _modules(package: str) -> Iterator[types.ModuleType]:
     root = importlib.import_module(package)
     yield root
     for info in pkgutil.walk_packages(root.__path__, prefix=package + "."):
-        if info.name.rsplit(".", 1)[-1] == "__main__":
-            continue
+        if info.name.rsplit(".", 1)[-1] == "__main__" or ".contrib" in info.name:
+            continue  # the command line's entry; framework integrations hold no cache
         yield importlib.import_module(info.name)
 
 

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import html5lib
 import jinja2
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import widgets
@@ -185,6 +185,14 @@ NEWS_ITEM = st.fixed_dictionaries(
         st.none(), st.timedeltas(min_value=timedelta(seconds=1)), st.just(timedelta.max)
     ),
     zone=st.one_of(st.none(), st.timezones()),
+)
+@example(  # a relative_within under a minute, now a second into the minute it ends in
+    items=[
+        {"title": "0", "url": "0", "published": datetime(2000, 1, 1, 1, 1, tzinfo=timezone.utc)}
+    ],
+    now=datetime(2000, 1, 1, 1, 1, 1, tzinfo=timezone.utc),
+    within=timedelta(seconds=1),
+    zone=None,
 )
 def test_hostile_news_renders_safely(
     items: list[dict[str, Any]], now: datetime, within: timedelta | None, zone: Any

@@ -198,7 +198,8 @@ def news_view(
         if now is not None and relative_within is not None:
             published = to_minute(item.published)
             change = _next_change(own, published, now, relative_within, pattern)
-            if change is not None:
+            if change is not None:  # read to the minute: nothing changes before the next one
+                change = max(change, now + timedelta(minutes=1))
                 expiries.append(change.astimezone(own.zone))
     return NewsView(
         lang=formatter.lang,

@@ -167,13 +167,10 @@ def _parse_locale(tag: str) -> Locale:
     except (UnknownLocaleError, ValueError, TypeError):
         locale = None
     if locale is None or locale.language not in _LANGUAGES:
-        raise UnknownNameError("locale", tag, _LOCALE_ALLOWED, _close_locales(tag))
+        known = [name for name in locale_identifiers() if name.split("_")[0] in _LANGUAGES]
+        close = difflib.get_close_matches(tag.replace("-", "_"), sorted(known), n=3)
+        raise UnknownNameError("locale", tag, _LOCALE_ALLOWED, close)
     return locale
-
-
-def _close_locales(tag: str) -> list[str]:
-    known = [name for name in locale_identifiers() if name.split("_")[0] in _LANGUAGES]
-    return difflib.get_close_matches(tag.replace("-", "_"), sorted(known), n=3)
 
 
 @lru_cache(maxsize=128)
@@ -312,6 +309,14 @@ def _past_pattern(locale: Locale, unit: str, category: str, ago: str) -> str:
     if pattern.startswith(preposition):
         pattern = ago + pattern[len(preposition) :]
     return pattern
+
+
+@lru_cache(maxsize=256)
+def _day_period_word(tag: str, afternoon: bool) -> str | None:
+    """CLDR's stand-alone wide day period (Arabic «صباحًا»/«مساءً») of a locale."""
+    wide = get_locale(tag).day_periods["stand-alone"]["wide"]
+    word = wide.get("pm" if afternoon else "am")
+    return None if word is None else str(word)
 
 
 @lru_cache(maxsize=64)
@@ -557,8 +562,7 @@ class Formatter:
         if self.clock == "24h":
             return self.time(moment)
         local = moment.astimezone(self.zone)
-        wide = self.locale.day_periods["stand-alone"]["wide"]
-        word = wide.get("am" if local.hour < 12 else "pm")
+        word = _day_period_word(self._tag, local.hour >= 12)
         clock = _shown_clock(local.hour, local.minute, "h:mm", self._tag, self.digits)
         return f"{clock} {word}" if word else self.time(moment)
 
