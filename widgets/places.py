@@ -19,6 +19,7 @@ from importlib import resources
 from types import MappingProxyType
 
 from .errors import InvalidInputError, UnknownNameError
+from .methods import NO_ADJUSTMENTS, Adjustments
 from .zones import get_zone, zone_country, zone_key
 
 __all__ = ["Location", "all_places", "as_location", "place"]
@@ -36,6 +37,13 @@ class Location:
     ``zone.tab`` (see :func:`~widgets.zones.zone_country`), so a point in
     ``Africa/Cairo`` uses Egypt's method.
 
+    ``adjustments`` are the minutes the place's own authority adds here on top
+    of its method (an :class:`~widgets.methods.Adjustments` or a mapping of
+    prayer names to minutes): some authorities publish a city's table from a
+    reference point of their own, a minute or two off the city's centre. They
+    apply when the times are computed with that authority's method, the
+    default method of ``country``; the ``repr`` shows them only when set.
+
     >>> Location(latitude=29.97, longitude=30.94, timezone="Africa/Cairo").country
     'EG'
     >>> Location(latitude=30.0444, longitude=31.2357, timezone="Africa/Cairo", country="eg")
@@ -50,6 +58,7 @@ class Location:
     name_en: str = ""
     country: str = ""
     slug: str = ""
+    adjustments: Adjustments = NO_ADJUSTMENTS
 
     def __post_init__(self) -> None:
         _check_number("latitude", self.latitude, -90.0, 90.0)
@@ -68,6 +77,22 @@ class Location:
         if not country:
             country = zone_country(self.timezone)
         object.__setattr__(self, "country", country)
+        object.__setattr__(self, "adjustments", Adjustments.of(self.adjustments, "adjustments"))
+
+    def __repr__(self) -> str:
+        shown = [
+            f"latitude={self.latitude!r}",
+            f"longitude={self.longitude!r}",
+            f"timezone={self.timezone!r}",
+            f"elevation={self.elevation!r}",
+            f"name={self.name!r}",
+            f"name_en={self.name_en!r}",
+            f"country={self.country!r}",
+            f"slug={self.slug!r}",
+        ]
+        if self.adjustments:
+            shown.append(f"adjustments={self.adjustments!r}")
+        return f"Location({', '.join(shown)})"
 
     @property
     def zone(self) -> tzinfo:
@@ -217,11 +242,40 @@ def _entry(number: int, row: object) -> _Entry:
         name_en=str(row["name_en"]),
         country=str(row["country"]),
         slug=slug,
+        adjustments=_adjustments(f"{_DATA} row {number} ({slug})", row),
     )
     governorates: tuple[str, ...] = ()
     if row.get("seat") is True:
         governorates = (str(row["governorate"]), str(row["governorate_en"]))
     return _Entry(location=location, aliases=tuple(aliases), governorates=governorates)
+
+
+def _adjustments(where: str, row: dict[str, object]) -> Adjustments:
+    """The row's ``adjustments`` (minutes per prayer), checked with the note on where they come from.
+
+    A row whose minutes (``adjustments``) or point (``"fitted": true``) were fitted to an
+    authority's table must name that table in ``source``.
+    """
+    given = row.get("adjustments")
+    fitted = row.get("fitted", False)
+    if not isinstance(fitted, bool):
+        raise ValueError(f"{where}: fitted must be true or false, got {fitted!r}")
+    source = row.get("source")
+    if source is not None and (not isinstance(source, str) or not source.strip()):
+        raise ValueError(f"{where}: source must be a non-empty string, got {source!r}")
+    if (given is not None or fitted) and source is None:
+        raise ValueError(f"{where}: fitted points and adjustments need a source naming the table")
+    if given is None:
+        return NO_ADJUSTMENTS
+    if not isinstance(given, dict) or not given:
+        raise ValueError(f"{where}: adjustments must be an object of prayer names to minutes")
+    try:
+        found = Adjustments.of(given, "adjustments")
+    except InvalidInputError as error:
+        raise ValueError(f"{where}: {error}") from None
+    if not found:
+        raise ValueError(f"{where}: adjustments are all zero; leave them out")
+    return found
 
 
 @lru_cache(maxsize=1)

@@ -190,7 +190,8 @@ def prayer_times(
     ``asr`` is ``"standard"`` or ``"hanafi"``; ``high_latitude`` defaults to
     the method's rule, else one seventh of the night above 48 degrees and the
     middle of the night below; ``tune`` adds the user's minutes per prayer on
-    top of the authority's adjustments.
+    top of the authority's adjustments (the method's, plus the place's own
+    :attr:`~widgets.places.Location.adjustments` under its authority's method).
 
     Raises :class:`~widgets.errors.InvalidInputError` for bad arguments and
     :class:`~widgets.errors.TimeUnavailableError` when a time does not exist
@@ -517,7 +518,7 @@ def _compute_day(
     to_utc = -place.longitude / 15.0
     midnight_utc = (solar_date.toordinal() - _UNIX_EPOCH_ORDINAL) * 86400.0
     zone = place.zone
-    adjust = method.adjustments if user is NO_ADJUSTMENTS else method.adjustments + user
+    adjust = method.adjustments + _place_minutes(place, method) + user
     rounding = method.rounding
 
     def moment(hours: float, minutes: float, mode: str) -> datetime:
@@ -557,6 +558,18 @@ def _compute_day(
         midnight=moment(solar.sunset + span / 2.0, 0.0, "nearest"),
         last_third=moment(solar.sunset + span * 2.0 / 3.0, 0.0, "nearest"),
     )
+
+
+def _place_minutes(place: Location, method: Method) -> Adjustments:
+    """The place's own minutes, which belong to its authority: the default method of its country.
+
+    They are kept apart from the method's and the user's and summed with them, so a
+    city whose authority publishes it a minute later gets that minute under the
+    authority's method and no other.
+    """
+    if not place.adjustments or method.slug != method_for_country(place.country).slug:
+        return NO_ADJUSTMENTS
+    return place.adjustments
 
 
 _START_ROUNDING: Mapping[Rounding, str] = {
