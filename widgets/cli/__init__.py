@@ -63,11 +63,13 @@ widgets.css, widgets.js and page.css at the top.
 
 Related news: --news FILE, or the package's sample headlines with --demo;
 none otherwise. site.toml (--config): keys out, cities, method, asr, locale,
-digits, clock, hijri_offset, hijri_month_starts (a path), days, news (a path,
-true for the samples, or false), news_limit, imsakiya, script, site_name.
-cities: place names, or tables with place, or latitude, longitude, timezone
-(and elevation, name, name_en, country, slug), each with its own method, asr
-and hijri_offset if wanted. Paths are relative to the file; options win.
+digits, clock, hijri_offset, hijri_month_starts (a path), jumuah, days,
+coming_days, news (a path, true for the samples, or false), news_limit,
+imsakiya, script, site_name, templates (a folder) and durable; --jobs and
+--quiet are options only. cities: place names, or tables with place, or
+latitude, longitude, timezone (and elevation, name, name_en, country, slug),
+each with its own method, asr and hijri_offset if wanted. Paths are relative
+to the file; options win.
 """
 
 
@@ -106,7 +108,12 @@ def _time_options(
     group.add_argument("--locale", default=locale, help=f"default {locale or DEFAULT_LOCALE}")
     group.add_argument("--digits", choices=_DIGITS, default=None if locale is None else "latn")
     group.add_argument("--clock", choices=_CLOCKS, default=clock, help="12h or 24h")
-    group.add_argument("--jumuah", action="store_true", help="Dhuhr reads «الجمعة» on Fridays")
+    group.add_argument(
+        "--jumuah",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="name Dhuhr «الجمعة» on Fridays (default: no)",
+    )
     group.add_argument(
         "--hijri-offset",
         dest="hijri_offset",
@@ -151,7 +158,13 @@ def _parser() -> argparse.ArgumentParser:
     group.add_argument("--out", metavar="DIR", help=f"output folder (default {DEFAULT_OUT}/)")
     group.add_argument("--config", metavar="TOML", help="a site.toml with cities and settings")
     group.add_argument("--days", type=int, metavar="N", help="also write a page for each of N days")
-    group.add_argument("--coming-days", type=int, default=1, help="days each strip carries (0-31)")
+    group.add_argument(
+        "--coming-days",
+        dest="coming_days",
+        type=int,
+        metavar="N",
+        help="days after the build each strip carries for widgets.js (0-31, default 1)",
+    )
     group.add_argument(
         "--news", metavar="FILE", help="news items: a JSON list, or an RSS/Atom feed"
     )
@@ -171,6 +184,15 @@ def _parser() -> argparse.ArgumentParser:
         help="copy widgets.js and load it from the pages (default: yes)",
     )
     group.add_argument("--site-name", dest="site_name", help="the name in the demo page header")
+    group.add_argument(
+        "--templates", metavar="DIR", help="a folder of templates searched before ours"
+    )
+    group.add_argument(
+        "--durable",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="flush each file to the disk before it replaces the old one (default: yes)",
+    )
     group.add_argument(
         "--jobs", type=int, default=1, metavar="N", help="build N places at once (default 1)"
     )
