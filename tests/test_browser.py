@@ -297,6 +297,57 @@ def test_rendered_on_day_one_opened_on_day_three(browser: Any) -> None:
         context.close()
 
 
+def _countdown_to(page: Any, name: str, at: datetime) -> str:
+    """The countdown the strip should show at the page's clock: whole minutes, rounded up."""
+    now_ms = page.evaluate("Date.now()")
+    left = -(-(int(at.timestamp() * 1000) - now_ms) // 60000)
+    hours, minutes = divmod(left, 60)
+    return f"باقٍ على {name} {_arabic_span(hours, minutes)}"
+
+
+def test_countdown_pauses_and_resumes_from_the_keyboard(browser: Any) -> None:
+    now = datetime.fromisoformat("2025-04-30T13:00:00+03:00")
+    asr = widgets.prayer_times("cairo", CAIRO_DAY).asr
+    strip = widgets.render_prayer_strip("cairo", now=now)
+    context, page = _widget_page(browser, str(strip), now=now)
+    try:
+        countdown = page.locator(".pnw-countdown")
+        button = page.locator(".pnw-strip button.pnw-pause")
+        assert button.count() == 1 and button.is_visible()
+        assert button.inner_text() == "إيقاف العدّ"  # the strip's language: Arabic
+        assert countdown.inner_text() == _countdown_to(page, "العصر", asr)
+        # The countdown changes once a minute, not every second (WCAG 2.2.2).
+        page.evaluate(
+            """() => { window.changes = 0; new MutationObserver(() => { window.changes += 1; })
+              .observe(document.querySelector('.pnw-countdown'),
+                       {childList: true, characterData: true, subtree: true}); }"""
+        )
+        page.clock.run_for(120_000)
+        assert 1 <= page.evaluate("window.changes") <= 3
+        assert countdown.inner_text() == _countdown_to(page, "العصر", asr)
+        # Tab reaches the button; Enter pauses the countdown, and again resumes it.
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.className") == "pnw-pause"
+        page.keyboard.press("Enter")
+        assert button.inner_text() == "متابعة العدّ"
+        paused = countdown.inner_text()
+        page.clock.run_for(5 * 60_000)
+        assert countdown.inner_text() == paused != _countdown_to(page, "العصر", asr)
+        page.keyboard.press("Enter")
+        assert button.inner_text() == "إيقاف العدّ"
+        assert countdown.inner_text() == _countdown_to(page, "العصر", asr)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.locator(".pnw-strip").screenshot(path=str(ARTIFACTS / "strip-pause-button.png"))
+    finally:
+        context.close()
+    english = widgets.render_prayer_strip("cairo", now=now, locale="en")
+    context, page = _widget_page(browser, str(english), now=now)
+    try:
+        assert page.locator("button.pnw-pause").inner_text() == "Pause countdown"
+    finally:
+        context.close()
+
+
 def _word_boxes(page: Any, selector: str, first: str, last: str) -> tuple[Any, Any]:
     """The boxes of the first and the last word of an element's text, from a DOM Range."""
     script = """([selector, first, last]) => {
