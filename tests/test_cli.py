@@ -464,6 +464,29 @@ def test_config_jumuah_coming_days_templates_and_durable(tmp_path: Path) -> None
     assert [day["date"] for day in strip_days(strip)] == expected[:2]
 
 
+def test_a_newer_file_of_month_starts_from_the_config_and_the_option(tmp_path: Path) -> None:
+    # Umm al-Qura puts 1 Ramadan 1447 on 18 February 2026; an announcement of the 19th for
+    # Saudi Arabia (a file beside site.toml, named relative to it) makes the 18th 30 Sha'ban.
+    assert Gregorian(2026, 2, 18).to_hijri().datetuple() == (1447, 9, 1)
+    (tmp_path / "data").mkdir()
+    entry = {"country": "SA", "year": 1447, "month": 9, "start": "2026-02-19", "source": "a test"}
+    starts = tmp_path / "data" / "starts.json"
+    starts.write_text(json.dumps({"format": 1, "starts": [entry]}), encoding="utf-8")
+    (tmp_path / "site.toml").write_text(
+        'cities = ["riyadh"]\nhijri_month_starts = "data/starts.json"\n', encoding="utf-8"
+    )
+    now = ["--now", "2026-02-18T10:00:00+03:00", "-q"]
+    config = ["build", "--config", str(tmp_path / "site.toml"), *now]
+    assert cli.main([*config, "--out", str(tmp_path / "a")]) == 0
+    assert "30 شعبان 1447" in (tmp_path / "a" / "prayer-strip.html").read_text("utf-8")
+    plain = ["build", "--city", "riyadh", *now, "--out", str(tmp_path / "b")]
+    assert cli.main(plain) == 0
+    assert "1 رمضان 1447" in (tmp_path / "b" / "prayer-strip.html").read_text("utf-8")
+    option = [*plain[:-1], str(tmp_path / "c"), "--hijri-month-starts", str(starts)]
+    assert cli.main(option) == 0
+    assert "30 شعبان 1447" in (tmp_path / "c" / "prayer-strip.html").read_text("utf-8")
+
+
 @pytest.mark.parametrize(
     ("text", "needle"),
     [
