@@ -14,7 +14,7 @@ from pathlib import Path
 
 import html5lib
 import pytest
-from babel.dates import get_day_names
+from babel.dates import format_time, get_day_names
 from hijridate import Gregorian
 
 import widgets
@@ -552,6 +552,18 @@ def test_times_and_timetable_name_jumuah_on_fridays(capsys: pytest.CaptureFixtur
     }
     assert fridays == {"2026-03-06", "2026-03-13", "2026-03-20", "2026-03-27"}
     assert all((JUMUAH in row) == (day in fridays) for day, row in rows.items() if day[0] == "2")
+
+
+def test_times_take_the_locales_hour_cycle(capsys: pytest.CaptureFixture[str]) -> None:
+    # CLDR's short time of ar_MA is 24-hour and ar_EG's 12-hour; the command follows each.
+    fajr = widgets.prayer_times(widgets.place("rabat"), date(2026, 3, 1)).fajr
+    for locale in ("ar_MA", "ar_EG"):
+        args = ["times", "--city", "rabat", "--date", "2026-03-01", "--locale", locale]
+        assert cli.main([*args, "--now", NOW]) == 0
+        line = next(
+            line for line in capsys.readouterr().out.splitlines() if fajr.isoformat() in line
+        )
+        assert format_time(fajr, "short", locale=locale) in line
 
 
 def test_times_json(capsys: pytest.CaptureFixture[str]) -> None:

@@ -97,9 +97,7 @@ def _place_options(parser: argparse.ArgumentParser, repeat: bool) -> None:
     )
 
 
-def _time_options(
-    parser: argparse.ArgumentParser, *, locale: str | None, clock: str | None
-) -> None:
+def _time_options(parser: argparse.ArgumentParser, *, locale: str | None) -> None:
     group = parser.add_argument_group("computing and formatting")
     group.add_argument(
         "--method", help="a method slug (see the methods command); default: the country's"
@@ -107,7 +105,7 @@ def _time_options(
     group.add_argument("--asr", choices=_ASR, default=None if locale is None else "standard")
     group.add_argument("--locale", default=locale, help=f"default {locale or DEFAULT_LOCALE}")
     group.add_argument("--digits", choices=_DIGITS, default=None if locale is None else "latn")
-    group.add_argument("--clock", choices=_CLOCKS, default=clock, help="12h or 24h")
+    group.add_argument("--clock", choices=_CLOCKS, help="default: the locale's own hour cycle")
     group.add_argument(
         "--jumuah",
         action=argparse.BooleanOptionalAction,
@@ -153,7 +151,7 @@ def _parser() -> argparse.ArgumentParser:
         allow_abbrev=False,
     )
     _place_options(build_parser, repeat=True)
-    _time_options(build_parser, locale=None, clock=None)
+    _time_options(build_parser, locale=None)
     group = build_parser.add_argument_group("site")
     group.add_argument("--out", metavar="DIR", help=f"output folder (default {DEFAULT_OUT}/)")
     group.add_argument("--config", metavar="TOML", help="a site.toml with cities and settings")
@@ -203,7 +201,7 @@ def _parser() -> argparse.ArgumentParser:
         "times", help="print a day's times for a place", allow_abbrev=False
     )
     _place_options(times_parser, repeat=False)
-    _time_options(times_parser, locale=DEFAULT_LOCALE, clock="12h")
+    _time_options(times_parser, locale=DEFAULT_LOCALE)
     times_parser.add_argument("--date", help="the day, YYYY-MM-DD (default: today there)")
     times_parser.add_argument("--json", action="store_true", help="print JSON")
     times_parser.set_defaults(run=_cmd_times)
@@ -212,7 +210,7 @@ def _parser() -> argparse.ArgumentParser:
         "timetable", help="print a month's times for a place", allow_abbrev=False
     )
     _place_options(table_parser, repeat=False)
-    _time_options(table_parser, locale=DEFAULT_LOCALE, clock="12h")
+    _time_options(table_parser, locale=DEFAULT_LOCALE)
     table_parser.add_argument("--month", help="the month, YYYY-MM (default: this month there)")
     table_parser.add_argument(
         "--imsakiya", action="store_true", help="the days of the Ramadan in that month, with Imsak"
