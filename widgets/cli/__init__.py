@@ -55,9 +55,10 @@ __all__ = ["PROG", "main"]
 _BUILD_EPILOG: Final = """\
 files (under --out; with several cities, under --out/<slug>/ and an index.html
 listing them): index.html (a demo page: the strip in the header, an article,
-the related-news list), month.html, ramadan.html, the bare fragments
-prayer-strip.html, related-news.html, timetable.html and imsakiya.html (when
-the month has days of Ramadan, or with --imsakiya), prayer-times.json, and
+the related-news list), month.html, the bare fragments prayer-strip.html,
+related-news.html, timetable.html, and imsakiya.html with its page
+ramadan.html (when the month has days of Ramadan, or with --imsakiya),
+prayer-times.json, and
 with --days N days/YYYY-MM-DD.html and days/YYYY-MM-DD.prayer-strip.html;
 widgets.css, widgets.js and page.css at the top.
 
