@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import date, datetime, timedelta
+from html import unescape
 from pathlib import Path
 
 import html5lib
 import pytest
+from babel.dates import format_time, get_day_names
 from hijridate import Gregorian
 
 import widgets
 from widgets import cli, render, zones
 from widgets.feeds import load_news
+from widgets.site.config import CONFIG_KEYS
 
 from .conftest import DATA, REPO
 
@@ -393,12 +398,103 @@ method = "mwl"
     assert (tmp_path / "site" / "luxor" / "index.html").is_file()
 
 
+def test_config_and_options_reach_every_build_site_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Every keyword of widgets.build_site is a site.toml key and a build option, except
+    # those the command itself supplies (now, progress) or names otherwise (places: cities).
+    supplied = {"out", "now", "progress"}
+    parameters = set(inspect.signature(widgets.build_site).parameters) - supplied
+    keys = set(CONFIG_KEYS)
+    assert parameters - {"places", "jobs"} <= keys, parameters - keys
+    assert "cities" in keys and "jobs" not in keys  # jobs is the machine's, not the site's
+    assert cli.main(["build", "--help"]) == 0
+    usage = capsys.readouterr().out
+    for name in parameters - {"places"}:
+        assert f"--{name.replace('_', '-')}" in usage, name
+        if name in keys:
+            assert name in usage.split("site.toml", 1)[1], name  # the epilog lists the key
+
+
+FRIDAY = date(2026, 3, 6)
+# CLDR's Arabic name of Friday, which Arab sites print in place of Dhuhr on Fridays.
+JUMUAH = get_day_names("wide", locale="ar")[FRIDAY.weekday()]
+
+
+def strip_days(strip: str) -> list[dict[str, object]]:
+    """The days a built strip carries for ``widgets.js`` (its ``data-pnw-days``)."""
+    found = re.search(r'data-pnw-days="([^"]*)"', strip)
+    assert found, strip
+    days: list[dict[str, object]] = json.loads(unescape(found.group(1)))
+    return days
+
+
+def dhuhr_name(strip: str) -> str:
+    """The name printed in a built strip's Dhuhr tile."""
+    found = re.search(r'data-pnw-prayer="dhuhr"><span class="pnw-name">([^<]*)<', strip)
+    assert found, strip
+    return found.group(1)
+
+
+def test_config_jumuah_coming_days_templates_and_durable(tmp_path: Path) -> None:
+    assert FRIDAY.weekday() == 4 and JUMUAH == "الجمعة"
+    ours = render.templates_path() / "site" / "page.css"
+    (tmp_path / "mine" / "site").mkdir(parents=True)
+    (tmp_path / "mine" / "site" / "page.css").write_text("/* ours, not theirs */\n", "utf-8")
+    (tmp_path / "site.toml").write_text(
+        'cities = ["cairo"]\njumuah = true\ncoming_days = 3\ntemplates = "mine"\ndurable = false\n',
+        encoding="utf-8",
+    )
+    friday = f"{FRIDAY.isoformat()}T09:00:00+02:00"
+    config = ["build", "--config", str(tmp_path / "site.toml"), "--now", friday, "-q"]
+    assert cli.main([*config, "--out", str(tmp_path / "a")]) == 0
+    strip = (tmp_path / "a" / "prayer-strip.html").read_text("utf-8")
+    assert dhuhr_name(strip) == JUMUAH
+    carried = strip_days(strip)
+    # the strip's day, 3 more, and the day whose Fajr follows the last Isha
+    expected = [(FRIDAY + timedelta(days=n)).isoformat() for n in range(5)]
+    assert [day["date"] for day in carried] == expected
+    css = (tmp_path / "a" / "page.css").read_text("utf-8")
+    assert css == "/* ours, not theirs */\n" != ours.read_text("utf-8")
+    # The options win over the file.
+    options = ["--no-jumuah", "--coming-days", "0", "--out", str(tmp_path / "b")]
+    assert cli.main([*config, *options]) == 0
+    strip = (tmp_path / "b" / "prayer-strip.html").read_text("utf-8")
+    assert dhuhr_name(strip) == "الظهر"
+    assert [day["date"] for day in strip_days(strip)] == expected[:2]
+
+
+def test_a_newer_file_of_month_starts_from_the_config_and_the_option(tmp_path: Path) -> None:
+    # Umm al-Qura puts 1 Ramadan 1447 on 18 February 2026; an announcement of the 19th for
+    # Saudi Arabia (a file beside site.toml, named relative to it) makes the 18th 30 Sha'ban.
+    assert Gregorian(2026, 2, 18).to_hijri().datetuple() == (1447, 9, 1)
+    (tmp_path / "data").mkdir()
+    entry = {"country": "SA", "year": 1447, "month": 9, "start": "2026-02-19", "source": "a test"}
+    starts = tmp_path / "data" / "starts.json"
+    starts.write_text(json.dumps({"format": 1, "starts": [entry]}), encoding="utf-8")
+    (tmp_path / "site.toml").write_text(
+        'cities = ["riyadh"]\nhijri_month_starts = "data/starts.json"\n', encoding="utf-8"
+    )
+    now = ["--now", "2026-02-18T10:00:00+03:00", "-q"]
+    config = ["build", "--config", str(tmp_path / "site.toml"), *now]
+    assert cli.main([*config, "--out", str(tmp_path / "a")]) == 0
+    assert "30 شعبان 1447" in (tmp_path / "a" / "prayer-strip.html").read_text("utf-8")
+    plain = ["build", "--city", "riyadh", *now, "--out", str(tmp_path / "b")]
+    assert cli.main(plain) == 0
+    assert "1 رمضان 1447" in (tmp_path / "b" / "prayer-strip.html").read_text("utf-8")
+    option = [*plain[:-1], str(tmp_path / "c"), "--hijri-month-starts", str(starts)]
+    assert cli.main(option) == 0
+    assert "30 شعبان 1447" in (tmp_path / "c" / "prayer-strip.html").read_text("utf-8")
+
+
 @pytest.mark.parametrize(
     ("text", "needle"),
     [
         ('ciites = ["cairo"]\n', "'ciites'"),
         ('cities = "cairo"\n', "cities"),
         ("days = 0\n", "days"),
+        ("coming_days = 32\n", "coming_days"),
+        ('jumuah = "yes"\n', "jumuah"),
         ("cities = [\n", "toml"),
         ('cities = [{ place = "cairo", latitude = 1.0 }]\n', "latitude"),
         ('cities = [{ name = "x" }]\n', "latitude, longitude and timezone"),
@@ -436,6 +532,38 @@ def test_times(capsys: pytest.CaptureFixture[str]) -> None:
         assert moment.strftime("%H:%M") in line
         assert name.capitalize() in line
     assert "Alexandria" in out and "Ramadan 1447" in out
+
+
+def test_times_and_timetable_name_jumuah_on_fridays(capsys: pytest.CaptureFixture[str]) -> None:
+    thursday = FRIDAY - timedelta(days=1)
+    for day, dhuhr in ((FRIDAY, JUMUAH), (thursday, "الظهر")):
+        args = ["times", "--city", "cairo", "--date", day.isoformat(), "--now", NOW, "--jumuah"]
+        assert cli.main(args) == 0
+        noon = widgets.prayer_times(widgets.place("cairo"), day).dhuhr.isoformat()
+        line = next(line for line in capsys.readouterr().out.splitlines() if noon in line)
+        assert line.split()[0] == dhuhr
+    assert cli.main(["times", "--city", "cairo", "--date", FRIDAY.isoformat(), "--now", NOW]) == 0
+    assert JUMUAH not in capsys.readouterr().out.split("\n", 1)[1]  # the date line names Friday
+    args = ["timetable", "--month", "2026-03", "--city", "cairo", "--now", NOW, "--jumuah"]
+    assert cli.main(args) == 0
+    rows = {row.split()[0]: row for row in capsys.readouterr().out.splitlines() if row}
+    fridays = {
+        day for day in rows if day.startswith("2026-03-") and date.fromisoformat(day).weekday() == 4
+    }
+    assert fridays == {"2026-03-06", "2026-03-13", "2026-03-20", "2026-03-27"}
+    assert all((JUMUAH in row) == (day in fridays) for day, row in rows.items() if day[0] == "2")
+
+
+def test_times_take_the_locales_hour_cycle(capsys: pytest.CaptureFixture[str]) -> None:
+    # CLDR's short time of ar_MA is 24-hour and ar_EG's 12-hour; the command follows each.
+    fajr = widgets.prayer_times(widgets.place("rabat"), date(2026, 3, 1)).fajr
+    for locale in ("ar_MA", "ar_EG"):
+        args = ["times", "--city", "rabat", "--date", "2026-03-01", "--locale", locale]
+        assert cli.main([*args, "--now", NOW]) == 0
+        line = next(
+            line for line in capsys.readouterr().out.splitlines() if fajr.isoformat() in line
+        )
+        assert format_time(fajr, "short", locale=locale) in line
 
 
 def test_times_json(capsys: pytest.CaptureFixture[str]) -> None:

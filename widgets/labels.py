@@ -30,6 +30,8 @@ class Labels:
     news: str
     tomorrow: str
     jumuah: str
+    pause: str
+    resume: str
 
 
 LABELS_AR = Labels(
@@ -45,6 +47,8 @@ LABELS_AR = Labels(
     news="أخبار ذات صلة",
     tomorrow="غدًا",
     jumuah="الجمعة",
+    pause="إيقاف العدّ",
+    resume="متابعة العدّ",
 )
 LABELS_EN = Labels(
     strip="Prayer times in {city}",
@@ -59,6 +63,8 @@ LABELS_EN = Labels(
     news="Related news",
     tomorrow="tomorrow",
     jumuah="Jumuah",
+    pause="Pause countdown",
+    resume="Resume countdown",
 )
 
 

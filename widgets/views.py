@@ -90,6 +90,7 @@ class StripView(NamedTuple):
     ``countdown`` is its text pattern with ``{name}`` and ``{time}``.
     ``expires_at`` is not printed: it becomes the fragment's ``expires_at``.
     ``method`` is the slug of the calculation method the times follow.
+    ``pause_label``/``resume_label`` name the script's countdown button.
     """
 
     lang: str
@@ -111,6 +112,8 @@ class StripView(NamedTuple):
     countdown_forms: str = ""
     coming: str = ""
     tomorrow_label: str = ""
+    pause_label: str = ""
+    resume_label: str = ""
 
 
 # --- shared helpers -----------------------------------------------------------------------------
@@ -411,6 +414,8 @@ def strip_view_at(options: StripOptions, today: date, state: int) -> StripView:
         countdown_forms=formatter.countdown_forms(),
         coming=coming,
         tomorrow_label=labels.tomorrow,
+        pause_label=labels.pause,
+        resume_label=labels.resume,
     )
 
 
@@ -546,4 +551,6 @@ def fallback_strip_view(location: object, locale: object) -> StripView:
         expires_at=None,
         countdown_forms=formatter.countdown_forms(),
         tomorrow_label=labels.tomorrow,
+        pause_label=labels.pause,
+        resume_label=labels.resume,
     )

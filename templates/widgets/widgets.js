@@ -8,8 +8,9 @@
  * («باقٍ على الظهر ٤ ساعات و٣٦ دقيقة»). Without carried days it moves the
  * mark over the times in the <time datetime> attributes.
  *
- * The countdown changes once a minute, never every second (WCAG 2.2.2), and
- * is not a live region. No dependencies, no network, no eval, no inline
+ * The countdown changes once a minute, never every second, is not a live
+ * region, and a button after it pauses and resumes it (WCAG 2.2.2), named
+ * in the page's language from data-pnw-pause and data-pnw-resume. No dependencies, no network, no eval, no inline
  * code: load it with <script src=".../widgets.js" defer></script>. Without
  * it the strip is complete as served.
  */
@@ -234,12 +235,13 @@
     mark(root, next && next.at > now ? next.item : null);
 
     var output = root.querySelector(".pnw-countdown");
-    if (!output || !root.pnwForms) {
+    if (!output || !root.pnwForms || root.pnwPaused) {
       return;
     }
     if (!next || isNaN(next.at) || next.at <= now) {
       output.hidden = true;
       output.textContent = "";
+      showButton(root, false);
       return;
     }
     var left = duration(next.at - now, root);
@@ -248,6 +250,37 @@
       .replace("{name}", function () { return name; })
       .replace("{time}", function () { return left; });
     output.hidden = false;
+    showButton(root, true);
+  }
+
+  function showButton(root, shown) {
+    if (root.pnwButton) {
+      root.pnwButton.hidden = !shown;
+    }
+  }
+
+  // The pause/resume button after the countdown, when the strip names both actions.
+  function addButton(root) {
+    var output = root.querySelector(".pnw-countdown");
+    var pause = root.getAttribute("data-pnw-pause");
+    var resume = root.getAttribute("data-pnw-resume");
+    if (!output || !root.pnwForms || !pause || !resume || !output.parentNode) {
+      return;
+    }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "pnw-pause";
+    button.textContent = pause;
+    button.hidden = output.hidden;
+    button.addEventListener("click", function () {
+      root.pnwPaused = !root.pnwPaused;
+      button.textContent = root.pnwPaused ? resume : pause;
+      if (!root.pnwPaused) {
+        update(root, Date.now());
+      }
+    });
+    output.parentNode.insertBefore(button, output.nextSibling);
+    root.pnwButton = button;
   }
 
   function prepare(root) {
@@ -260,6 +293,7 @@
     root.pnwForms = forms && forms.hour && forms.minute && forms.pattern ? forms : null;
     root.pnwNumbers = numberFormatter(root);
     root.pnwPlurals = plurals(root);
+    addButton(root);
   }
 
   function tick() {

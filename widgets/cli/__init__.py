@@ -55,19 +55,22 @@ __all__ = ["PROG", "main"]
 _BUILD_EPILOG: Final = """\
 files (under --out; with several cities, under --out/<slug>/ and an index.html
 listing them): index.html (a demo page: the strip in the header, an article,
-the related-news list), month.html, ramadan.html, the bare fragments
-prayer-strip.html, related-news.html, timetable.html and imsakiya.html (when
-the month has days of Ramadan, or with --imsakiya), prayer-times.json, and
+the related-news list), month.html, the bare fragments prayer-strip.html,
+related-news.html, timetable.html, and imsakiya.html with its page
+ramadan.html (when the month has days of Ramadan, or with --imsakiya),
+prayer-times.json, and
 with --days N days/YYYY-MM-DD.html and days/YYYY-MM-DD.prayer-strip.html;
 widgets.css, widgets.js and page.css at the top.
 
 Related news: --news FILE, or the package's sample headlines with --demo;
 none otherwise. site.toml (--config): keys out, cities, method, asr, locale,
-digits, clock, hijri_offset, hijri_month_starts (a path), days, news (a path,
-true for the samples, or false), news_limit, imsakiya, script, site_name.
-cities: place names, or tables with place, or latitude, longitude, timezone
-(and elevation, name, name_en, country, slug), each with its own method, asr
-and hijri_offset if wanted. Paths are relative to the file; options win.
+digits, clock, hijri_offset, hijri_month_starts (a path), jumuah, days,
+coming_days, news (a path, true for the samples, or false), news_limit,
+imsakiya, script, site_name, templates (a folder) and durable; --jobs and
+--quiet are options only. cities: place names, or tables with place, or
+latitude, longitude, timezone (and elevation, name, name_en, country, slug),
+each with its own method, asr and hijri_offset if wanted. Paths are relative
+to the file; options win.
 """
 
 
@@ -95,9 +98,7 @@ def _place_options(parser: argparse.ArgumentParser, repeat: bool) -> None:
     )
 
 
-def _time_options(
-    parser: argparse.ArgumentParser, *, locale: str | None, clock: str | None
-) -> None:
+def _time_options(parser: argparse.ArgumentParser, *, locale: str | None) -> None:
     group = parser.add_argument_group("computing and formatting")
     group.add_argument(
         "--method", help="a method slug (see the methods command); default: the country's"
@@ -105,8 +106,13 @@ def _time_options(
     group.add_argument("--asr", choices=_ASR, default=None if locale is None else "standard")
     group.add_argument("--locale", default=locale, help=f"default {locale or DEFAULT_LOCALE}")
     group.add_argument("--digits", choices=_DIGITS, default=None if locale is None else "latn")
-    group.add_argument("--clock", choices=_CLOCKS, default=clock, help="12h or 24h")
-    group.add_argument("--jumuah", action="store_true", help="Dhuhr reads «الجمعة» on Fridays")
+    group.add_argument("--clock", choices=_CLOCKS, help="default: the locale's own hour cycle")
+    group.add_argument(
+        "--jumuah",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="name Dhuhr «الجمعة» on Fridays (default: no)",
+    )
     group.add_argument(
         "--hijri-offset",
         dest="hijri_offset",
@@ -146,12 +152,18 @@ def _parser() -> argparse.ArgumentParser:
         allow_abbrev=False,
     )
     _place_options(build_parser, repeat=True)
-    _time_options(build_parser, locale=None, clock=None)
+    _time_options(build_parser, locale=None)
     group = build_parser.add_argument_group("site")
     group.add_argument("--out", metavar="DIR", help=f"output folder (default {DEFAULT_OUT}/)")
     group.add_argument("--config", metavar="TOML", help="a site.toml with cities and settings")
     group.add_argument("--days", type=int, metavar="N", help="also write a page for each of N days")
-    group.add_argument("--coming-days", type=int, default=1, help="days each strip carries (0-31)")
+    group.add_argument(
+        "--coming-days",
+        dest="coming_days",
+        type=int,
+        metavar="N",
+        help="days after the build each strip carries for widgets.js (0-31, default 1)",
+    )
     group.add_argument(
         "--news", metavar="FILE", help="news items: a JSON list, or an RSS/Atom feed"
     )
@@ -172,6 +184,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     group.add_argument("--site-name", dest="site_name", help="the name in the demo page header")
     group.add_argument(
+        "--templates", metavar="DIR", help="a folder of templates searched before ours"
+    )
+    group.add_argument(
+        "--durable",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="flush each file to the disk before it replaces the old one (default: yes)",
+    )
+    group.add_argument(
         "--jobs", type=int, default=1, metavar="N", help="build N places at once (default 1)"
     )
     group.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
@@ -181,7 +202,7 @@ def _parser() -> argparse.ArgumentParser:
         "times", help="print a day's times for a place", allow_abbrev=False
     )
     _place_options(times_parser, repeat=False)
-    _time_options(times_parser, locale=DEFAULT_LOCALE, clock="12h")
+    _time_options(times_parser, locale=DEFAULT_LOCALE)
     times_parser.add_argument("--date", help="the day, YYYY-MM-DD (default: today there)")
     times_parser.add_argument("--json", action="store_true", help="print JSON")
     times_parser.set_defaults(run=_cmd_times)
@@ -190,7 +211,7 @@ def _parser() -> argparse.ArgumentParser:
         "timetable", help="print a month's times for a place", allow_abbrev=False
     )
     _place_options(table_parser, repeat=False)
-    _time_options(table_parser, locale=DEFAULT_LOCALE, clock="12h")
+    _time_options(table_parser, locale=DEFAULT_LOCALE)
     table_parser.add_argument("--month", help="the month, YYYY-MM (default: this month there)")
     table_parser.add_argument(
         "--imsakiya", action="store_true", help="the days of the Ramadan in that month, with Imsak"

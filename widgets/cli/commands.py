@@ -67,8 +67,8 @@ def build_arguments(args: argparse.Namespace) -> dict[str, Any]:
         "locale": pick("locale", args.locale, DEFAULT_LOCALE),
         "digits": _digits(pick("digits", args.digits, "latn")),
         "clock": _clock(pick("clock", args.clock, None)),
-        "jumuah": args.jumuah,
-        "coming_days": args.coming_days,
+        "jumuah": pick("jumuah", args.jumuah, False),
+        "coming_days": pick("coming_days", args.coming_days, 1),
         "hijri_offset": pick("hijri_offset", args.hijri_offset, 0),
         "days": days or 0,
         "news": news,
@@ -77,6 +77,8 @@ def build_arguments(args: argparse.Namespace) -> dict[str, Any]:
         "script": pick("script", args.script, True),
         "site_name": pick("site_name", args.site_name, None),
         "hijri_month_starts": pick("hijri_month_starts", args.hijri_month_starts, None),
+        "templates": pick("templates", args.templates, None),
+        "durable": pick("durable", args.durable, True),
         "jobs": args.jobs,
     }
 
@@ -153,6 +155,14 @@ def _hijri_text(
         return ""
 
 
+_FRIDAY = 4  # date.weekday()
+
+
+def _is_jumuah(args: argparse.Namespace, day: date, prayer: widgets.Prayer) -> bool:
+    """Whether ``--jumuah`` names this time «الجمعة»: Dhuhr on a Friday."""
+    return bool(args.jumuah) and prayer is widgets.Prayer.DHUHR and day.weekday() == _FRIDAY
+
+
 def _method_label(method: widgets.Method) -> str:
     return f"{method.slug}: {method.name}"
 
@@ -196,7 +206,13 @@ def _cmd_times(args: argparse.Namespace, out: TextIO) -> int:
     print(f"{location.timezone} · {_method_label(computed.method)}", file=out)
     print(file=out)
     rows = [
-        (formatter.prayer_name(entry.prayer), formatter.time(entry.time), entry.time.isoformat())
+        (
+            formatter.labels.jumuah
+            if _is_jumuah(args, day, entry.prayer)
+            else formatter.prayer_name(entry.prayer),
+            formatter.time(entry.time),
+            entry.time.isoformat(),
+        )
         for entry in computed
     ]
     _table(rows, out)
@@ -221,7 +237,7 @@ def _cmd_timetable(args: argparse.Namespace, out: TextIO) -> int:
             imsakiya=args.imsakiya,
             asr=args.asr,
             hijri_month_starts=_month_starts(args),
-            jumuah=args.jumuah,
+            jumuah=bool(args.jumuah),
         )
         out.write(fragment + "\n")
         return 0
@@ -260,7 +276,11 @@ def _cmd_timetable(args: argparse.Namespace, out: TextIO) -> int:
             hijri_day = widgets.to_hijri(day, args.hijri_offset, **_calendar(args, location))
             row.append(hijri_day.isoformat())
             row.append(formatter.time(computed.imsak) if computed else "—")
-        row.extend(formatter.time(computed.time(p)) if computed else "—" for p in prayers)
+        for prayer in prayers:
+            cell = formatter.time(computed.time(prayer)) if computed else "—"
+            if _is_jumuah(args, day, prayer):
+                cell += f" ({formatter.labels.jumuah})"
+            row.append(cell)
         rows.append(row)
     _table(rows, out)
     return 0

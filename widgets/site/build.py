@@ -3,10 +3,10 @@
 :func:`build_site` is the whole static site from Python; the ``build``
 command is a thin face over it. For each place it writes the bare fragments
 (``prayer-strip.html``, ``related-news.html``, ``timetable.html``, and
-``imsakiya.html`` in or before Ramadan), demo pages around them
-(``index.html``, ``month.html``, ``ramadan.html``), ``prayer-times.json``
-and, with ``days``, a page and a strip for each day; at the top
-``widgets.css``, ``widgets.js`` and ``page.css``. With several places each
+``imsakiya.html`` when the month has days of Ramadan), demo pages around
+them (``index.html``, ``month.html``, ``ramadan.html`` with the imsakiya),
+``prayer-times.json`` and, with ``days``, a page and a strip for each
+day; at the top ``widgets.css``, ``widgets.js`` and ``page.css``. With several places each
 gets a folder named by its slug and ``index.html`` lists them.
 
 The same arguments and ``now`` give the same bytes, whatever ``jobs`` is.

@@ -36,12 +36,16 @@ CONFIG_KEYS: Final[_Types] = {
     "clock": ((str,), "'12h' or '24h'"),
     "hijri_offset": ((int,), "a whole number of days from -2 to 2"),
     "hijri_month_starts": ((str,), "a path to a JSON file of announced Hijri month starts"),
+    "jumuah": ((bool,), "true or false"),
     "days": ((int,), f"a whole number from 1 to {MAX_DAYS}"),
+    "coming_days": ((int,), "a whole number of days from 0 to 31"),
     "news": ((str, bool), "a file path, true (the sample items) or false (no list)"),
     "news_limit": ((int,), "a whole number of items"),
     "imsakiya": ((bool,), "true or false"),
     "script": ((bool,), "true or false"),
     "site_name": ((str,), "a string"),
+    "templates": ((str,), "a folder path of templates searched before ours"),
+    "durable": ((bool,), "true or false"),
 }
 """The keys of ``site.toml``, each with its types and what is allowed."""
 _CITY_KEYS: Final[_Types] = {
@@ -118,8 +122,9 @@ def place_from_table(entry: object, where: str) -> SitePlace:
 def read_config(path: str | Path) -> dict[str, object]:
     """Read and check a ``site.toml``; return its settings as raw checked values.
 
-    ``cities`` becomes a list of :class:`~widgets.site.SitePlace`; ``out``
-    and a ``news`` path are made relative to the file's folder. Other keys
+    ``cities`` becomes a list of :class:`~widgets.site.SitePlace`; ``out``,
+    ``news``, ``hijri_month_starts`` and ``templates`` paths are made
+    relative to the file's folder. Other keys
     keep their values; see ``prayer-news-widgets build --help``.
     """
     path = Path(path)
@@ -136,7 +141,7 @@ def read_config(path: str | Path) -> dict[str, object]:
         config["cities"] = [place_from_table(entry, str(path)) for entry in entries]
     if isinstance(config.get("out"), str):
         config["out"] = base / str(config["out"])
-    for key in ("news", "hijri_month_starts"):
+    for key in ("news", "hijri_month_starts", "templates"):
         if isinstance(config.get(key), str):
             config[key] = base / str(config[key])
     return config
