@@ -81,3 +81,16 @@ def test_init_app_later() -> None:
     with app.app_context():
         html = flask.render_template_string("{{ prayer_strip('cairo') }}")
     assert html == widgets.render_prayer_strip("cairo", now=NOW)
+
+
+@pytest.mark.parametrize(("framework", "module"), [("flask", "flask"), ("django", "django")])
+def test_without_the_framework_the_error_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, framework: str, module: str
+) -> None:
+    import importlib
+    import sys
+
+    monkeypatch.setitem(sys.modules, module, None)  # makes "import <module>" fail
+    monkeypatch.delitem(sys.modules, f"widgets.contrib.{framework}", raising=False)
+    with pytest.raises(widgets.MissingExtraError, match=rf"prayer-news-widgets\[{framework}\]"):
+        importlib.import_module(f"widgets.contrib.{framework}")

@@ -72,6 +72,8 @@ SITE_DEFAULTS: Final = (
     "hijri_offset",
     "asr",
     "hijri_month_starts",
+    "jumuah",
+    "coming_days",
 )
 """The keys of ``defaults=``: a site's place and settings, used when a template leaves them out.
 

@@ -26,9 +26,14 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Final
 
-from flask import Flask, Response, g, request
-
 import widgets
+
+try:
+    from flask import Flask, Response, g, request
+except ImportError as error:
+    raise widgets.MissingExtraError(
+        'widgets.contrib.flask needs Flask: pip install "prayer-news-widgets[flask]"'
+    ) from error
 
 __all__ = ["CONFIG_PREFIX", "PrayerWidgets"]
 

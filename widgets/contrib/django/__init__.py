@@ -6,3 +6,12 @@ Then ``{% load prayer_widgets %}`` gives the tags ``prayer_strip``,
 ``widgets.contrib.django.middleware.CacheHeadersMiddleware`` sets
 ``Cache-Control`` and ``Expires`` from the widgets a response shows.
 """
+
+import widgets
+
+try:
+    import django  # noqa: F401
+except ImportError as error:
+    raise widgets.MissingExtraError(
+        'widgets.contrib.django needs Django: pip install "prayer-news-widgets[django]"'
+    ) from error
