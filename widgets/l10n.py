@@ -31,6 +31,7 @@ and «قبل» can be replaced by «منذ».
 
 from __future__ import annotations
 
+import difflib
 import json
 import math
 import re
@@ -167,8 +168,6 @@ def _parse_locale(tag: str) -> Locale:
         locale = None
     if locale is None or locale.language not in _LANGUAGES:
         known = [name for name in locale_identifiers() if name.split("_")[0] in _LANGUAGES]
-        import difflib  # here: only a mistyped name needs it
-
         close = difflib.get_close_matches(tag.replace("-", "_"), sorted(known), n=3)
         raise UnknownNameError("locale", tag, _LOCALE_ALLOWED, close)
     return locale
