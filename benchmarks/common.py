@@ -303,6 +303,8 @@ SETUP_CACHES = (
     "_past_pattern",
     "_yesterday_pattern",
     "shipped_month_starts",
+    "_shipped_entries",
+    "_shipped_pins",
     "_our_filename",
 )
 

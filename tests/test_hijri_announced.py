@@ -46,6 +46,20 @@ def test_every_announced_day_one_is_day_one(entry: MonthStart) -> None:
     assert month_start(entry.year, entry.month, country=entry.country) == entry.start
 
 
+@pytest.mark.parametrize("country", sorted(SHIPPED.countries))
+def test_a_country_read_alone_counts_as_the_whole_shipped_file(country: str) -> None:
+    """The default (one country's shipped starts, read when first needed) dates every day
+    of the shipped years as the whole file, parsed and checked at once, does."""
+    years = [entry.start for entry in SHIPPED.entries if entry.country == country]
+    day = min(years) - timedelta(days=60)
+    last = min(max(years) + timedelta(days=60), date(2077, 11, 16))  # the table's last day
+    while day <= last:
+        assert to_hijri(day, country=country) == to_hijri(
+            day, country=country, month_starts=SHIPPED
+        ), day
+        day += timedelta(days=3)
+
+
 def test_cairo_on_18_february_2026_is_30_shaban() -> None:
     # Dar al-Ifta: Wednesday 18 February 2026 completes Sha'ban, Thursday is 1 Ramadan.
     assert to_hijri(date(2026, 2, 18)) == HijriDate(year=1447, month=9, day=1)

@@ -1,7 +1,12 @@
 """Prayer-time strips and related-news lists for Arabic news sites.
 
 The public API: places, methods, computing, formatting and rendering.
+
+``load_news`` (feeds) and ``build_site``/``BuildResult`` (static builds) are
+imported on first use, so that a process showing a strip never loads them.
 """
+
+from typing import TYPE_CHECKING
 
 from ._version import __version__ as __version__
 from .errors import HijriRangeError as HijriRangeError
@@ -10,7 +15,6 @@ from .errors import MissingExtraError as MissingExtraError
 from .errors import TimeUnavailableError as TimeUnavailableError
 from .errors import UnknownNameError as UnknownNameError
 from .errors import WidgetsError as WidgetsError
-from .feeds import load_news as load_news
 from .headlines import NewsView as NewsView
 from .headlines import news_view as news_view
 from .hijri import MAX_OFFSET as MAX_HIJRI_OFFSET
@@ -58,8 +62,6 @@ from .render import render_related_news as render_related_news
 from .render import render_timetable as render_timetable
 from .render import template_loader as template_loader
 from .render import templates_path as templates_path
-from .site import BuildResult as BuildResult
-from .site import build_site as build_site
 from .tables import TimetableView as TimetableView
 from .tables import timetable_view as timetable_view
 from .views import PrayerSlot as PrayerSlot
@@ -132,3 +134,23 @@ __all__ = [
     "tz_database",
     "widget_globals",
 ]
+
+
+if TYPE_CHECKING:
+    from .feeds import load_news as load_news
+    from .site import BuildResult as BuildResult
+    from .site import build_site as build_site
+
+_ON_FIRST_USE = (("load_news", ".feeds"), ("BuildResult", ".site"), ("build_site", ".site"))
+
+
+def __getattr__(name: str) -> object:
+    """Import ``load_news``, ``build_site`` and ``BuildResult`` when first asked for."""
+    for public, room in _ON_FIRST_USE:
+        if name == public:
+            from importlib import import_module
+
+            value = getattr(import_module(room, __name__), name)
+            globals()[name] = value  # found directly from now on
+            return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -357,7 +357,30 @@ def _resolve_pins(
         if month_starts is not None:
             raise InvalidInputError("country", None, f"{_COUNTRY} when month_starts is given")
         return site
+    if month_starts is None:
+        return _merge(_shipped_pins(_check_country(country)), site)
     return _merge(_check_month_starts(month_starts).pins(country), site)
+
+
+@lru_cache(maxsize=1)
+def _shipped_entries() -> tuple[Mapping[str, object], ...]:
+    """The entries of the shipped month-starts file, decoded but not yet checked."""
+    text = (resources.files(__package__ or "widgets") / "data" / _SHIPPED).read_text("utf-8")
+    data = json.loads(text)
+    return tuple(data["starts"]) if isinstance(data, Mapping) else ()
+
+
+@lru_cache(maxsize=64)
+def _shipped_pins(country: str) -> Pins:
+    """One country's shipped starts, checked when first needed (a strip needs one country).
+
+    The same pins as ``shipped_month_starts().pins(country)``, without checking
+    some 2,000 entries of other countries in a process that shows one place.
+    """
+    own = [e for e in _shipped_entries() if str(e.get("country", "")).upper() == country]
+    return parse_month_starts({"format": MONTH_STARTS_FORMAT, "starts": own}, _SHIPPED).pins(
+        country
+    )
 
 
 def to_hijri(

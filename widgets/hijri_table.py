@@ -8,6 +8,7 @@ announced month starts ("pins") decides when each month begins.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -212,6 +213,10 @@ def month_key(index: int) -> tuple[int, int]:
     return year, month0 + 1
 
 
+def _pin_month(pin: tuple[int, date]) -> int:
+    return pin[0]
+
+
 def start_in_effect(index: int, offset: int, pins: Pins) -> date | None:
     """Day 1 of the Hijri month ``index`` as the site counts it, or ``None`` outside the table.
 
@@ -223,13 +228,9 @@ def start_in_effect(index: int, offset: int, pins: Pins) -> date | None:
     if table is None:
         return None
     start = table - timedelta(days=offset)
-    before = after = None
-    for pin in pins:
-        if pin[0] <= index:
-            before = pin
-        else:
-            after = pin
-            break
+    found = bisect_right(pins, index, key=_pin_month)  # the pins are sorted by month
+    before = pins[found - 1] if found else None
+    after = pins[found] if found < len(pins) else None
     if before is not None:
         months = index - before[0]
         start = min(

@@ -21,7 +21,6 @@ import threading
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar, Token
 from datetime import date, datetime, timezone, tzinfo
-from email.utils import format_datetime
 from functools import lru_cache
 from types import TracebackType
 from typing import Any, Final
@@ -164,6 +163,13 @@ def _report(fragment: Fragment, now: datetime) -> Fragment:
     return fragment
 
 
+def _http_date(moment: datetime) -> str:
+    """An instant as HTTP writes dates: ``Wed, 30 Apr 2025 02:00:00 GMT``."""
+    from email.utils import format_datetime  # here: email is slow to import, and rarely needed
+
+    return format_datetime(moment.astimezone(timezone.utc), usegmt=True)
+
+
 def cache_headers(expires_at: datetime, now: datetime) -> dict[str, str]:
     """HTTP headers that let a response be cached from ``now`` until ``expires_at``.
 
@@ -181,7 +187,7 @@ def cache_headers(expires_at: datetime, now: datetime) -> dict[str, str]:
     seconds = max(0, math.floor((expires_at - now).total_seconds()))
     return {
         "Cache-Control": f"max-age={seconds}",
-        "Expires": format_datetime(expires_at.astimezone(timezone.utc), usegmt=True),
+        "Expires": _http_date(expires_at),
     }
 
 

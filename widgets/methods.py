@@ -12,7 +12,6 @@ separate argument to :func:`widgets.prayer_times`, added on top.
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
@@ -625,6 +624,8 @@ def get_method(method: Method | str) -> Method:
         found = METHODS.get(slug)
         if found is not None:
             return found
+        import difflib  # here: only a mistyped name needs it
+
         close = difflib.get_close_matches(slug, list(METHODS), n=3, cutoff=0.6)
     else:
         close = []

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import math
 import re
@@ -303,6 +302,8 @@ def _index() -> Mapping[str, Location]:
 
 
 def _suggestions(key: str, index: Mapping[str, Location]) -> list[str]:
+    import difflib  # here: only a mistyped name needs it
+
     found: list[str] = []
     for close in difflib.get_close_matches(key, list(index), n=12, cutoff=0.6):
         slug = index[close].slug

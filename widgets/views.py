@@ -23,6 +23,7 @@ import logging
 import unicodedata
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from functools import lru_cache
 from typing import Any, Final, NamedTuple
 
 from .errors import HijriRangeError, InvalidInputError, TimeUnavailableError, WidgetsError
@@ -182,12 +183,19 @@ def text_direction(text: str, default: str = "auto") -> str:
     return "rtl" if right > left else "ltr"
 
 
+DAY_CELLS_CACHE_SIZE: Final = 2048
+"""How many days' displayed cells are kept: a strip, the days it carries, a month's table
+and an imsakiya show the same day, so a static build formats each day once."""
+
+
+@lru_cache(maxsize=DAY_CELLS_CACHE_SIZE)
 def _day_cells(
     formatter: Formatter, day: PrayerDay, jumuah: bool = False
 ) -> tuple[PrayerSlot, ...]:
     """Imsak and the six times of a day as displayed, none marked next.
 
     With ``jumuah`` on a Friday, Dhuhr is named «الجمعة» (and noted so in a table cell).
+    Kept per formatter and day (both immutable values that compare by content).
     """
     time_of, name_of, spoken = formatter.time, formatter.prayer_name, formatter.spoken_time
     friday = jumuah and day.date.weekday() == _FRIDAY
