@@ -359,6 +359,20 @@ def _local_today(location: Any, now: datetime) -> date:
     return now.astimezone(as_location(location).zone).date()
 
 
+@lru_cache(maxsize=16)
+def _parameters(
+    target: Callable[..., Any],
+) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    """A render function's positional names, keyword names and required names."""
+    parameters = inspect.signature(target).parameters.values()
+    keyword_kinds = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+    return (
+        tuple(p.name for p in parameters if p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD),
+        frozenset(p.name for p in parameters if p.kind in keyword_kinds),
+        frozenset(p.name for p in parameters if p.default is inspect.Parameter.empty),
+    )
+
+
 def _bound(
     name: str, target: Callable[..., Any], args: tuple[Any, ...], options: dict[str, Any]
 ) -> dict[str, Any] | None:
@@ -367,7 +381,14 @@ def _bound(
     A wrong keyword or argument count in a host template is the page author's slip,
     not a reason to answer 500: it gets the same fallback as a bad value.
     """
-    try:
+    positional, keywords, required = _parameters(target)
+    if len(args) <= len(positional):  # the usual call, checked without binding
+        named = dict(zip(positional, args, strict=False))
+        if not named.keys() & options.keys() and options.keys() <= keywords:
+            named.update(options)
+            if required <= named.keys():
+                return named
+    try:  # a call that does not fit: Python's own words for what is wrong
         return dict(inspect.signature(target).bind(*args, **options).arguments)
     except TypeError as error:
         logger.warning("%s() called with arguments it does not take: %s", name, error)
