@@ -32,21 +32,21 @@ from typing import Final, TextIO, cast
 import widgets
 
 from .commands import (
-    _cmd_build,
-    _cmd_methods,
-    _cmd_places,
-    _cmd_times,
-    _cmd_timetable,
+    run_build,
+    run_methods,
+    run_places,
+    run_times,
+    run_timetable,
 )
 from .values import (
-    _ASR,
-    _CLOCKS,
-    _DIGITS,
-    _INTERRUPTED,
+    ASR_CHOICES,
+    CLOCK_CHOICES,
     DEFAULT_LOCALE,
     DEFAULT_OUT,
+    DIGIT_CHOICES,
+    INTERRUPTED,
     PROG,
-    _UsageError,
+    UsageError,
 )
 
 __all__ = ["PROG", "main"]
@@ -103,10 +103,14 @@ def _time_options(parser: argparse.ArgumentParser, *, locale: str | None) -> Non
     group.add_argument(
         "--method", help="a method slug (see the methods command); default: the country's"
     )
-    group.add_argument("--asr", choices=_ASR, default=None if locale is None else "standard")
+    group.add_argument("--asr", choices=ASR_CHOICES, default=None if locale is None else "standard")
     group.add_argument("--locale", default=locale, help=f"default {locale or DEFAULT_LOCALE}")
-    group.add_argument("--digits", choices=_DIGITS, default=None if locale is None else "latn")
-    group.add_argument("--clock", choices=_CLOCKS, help="default: the locale's own hour cycle")
+    group.add_argument(
+        "--digits", choices=DIGIT_CHOICES, default=None if locale is None else "latn"
+    )
+    group.add_argument(
+        "--clock", choices=CLOCK_CHOICES, help="default: the locale's own hour cycle"
+    )
     group.add_argument(
         "--jumuah",
         action=argparse.BooleanOptionalAction,
@@ -196,7 +200,7 @@ def _parser() -> argparse.ArgumentParser:
         "--jobs", type=int, default=1, metavar="N", help="build N places at once (default 1)"
     )
     group.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
-    build_parser.set_defaults(run=_cmd_build)
+    build_parser.set_defaults(run=run_build)
 
     times_parser = commands.add_parser(
         "times", help="print a day's times for a place", allow_abbrev=False
@@ -205,7 +209,7 @@ def _parser() -> argparse.ArgumentParser:
     _time_options(times_parser, locale=DEFAULT_LOCALE)
     times_parser.add_argument("--date", help="the day, YYYY-MM-DD (default: today there)")
     times_parser.add_argument("--json", action="store_true", help="print JSON")
-    times_parser.set_defaults(run=_cmd_times)
+    times_parser.set_defaults(run=run_times)
 
     table_parser = commands.add_parser(
         "timetable", help="print a month's times for a place", allow_abbrev=False
@@ -217,20 +221,20 @@ def _parser() -> argparse.ArgumentParser:
         "--imsakiya", action="store_true", help="the days of the Ramadan in that month, with Imsak"
     )
     table_parser.add_argument("--format", choices=("text", "json", "html"), default="text")
-    table_parser.set_defaults(run=_cmd_timetable)
+    table_parser.set_defaults(run=run_timetable)
 
     places_parser = commands.add_parser(
         "places", help="list the built-in places", allow_abbrev=False
     )
     places_parser.add_argument("--country", metavar="CC", help="only this ISO country code")
     places_parser.add_argument("--json", action="store_true", help="print JSON")
-    places_parser.set_defaults(run=_cmd_places)
+    places_parser.set_defaults(run=run_places)
 
     methods_parser = commands.add_parser(
         "methods", help="list the calculation methods and their sources", allow_abbrev=False
     )
     methods_parser.add_argument("--json", action="store_true", help="print JSON")
-    methods_parser.set_defaults(run=_cmd_methods)
+    methods_parser.set_defaults(run=run_methods)
     return parser
 
 
@@ -291,12 +295,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     with _warnings_to_stderr():
         try:
             return run(args, sys.stdout)
-        except _UsageError as error:
+        except UsageError as error:
             print(f"{PROG} {args.command}: error: {error}", file=sys.stderr)
             return 2
         except KeyboardInterrupt:
             print(f"{PROG}: interrupted", file=sys.stderr)
-            return _INTERRUPTED
+            return INTERRUPTED
         except BrokenPipeError:
             with contextlib.suppress(OSError):
                 devnull = os.open(os.devnull, os.O_WRONLY)

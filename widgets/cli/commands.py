@@ -21,14 +21,14 @@ from .values import (
     NEWS_LIMIT,
     PROG,
     SAMPLE_NEWS,
-    _clock,
-    _digits,
-    _month_days,
-    _parse_date,
-    _parse_month,
-    _parse_now,
-    _place_from_options,
-    _places,
+    build_places,
+    clock_choice,
+    digits_choice,
+    month_days,
+    parse_date,
+    parse_month,
+    parse_now,
+    place_from_options,
 )
 
 
@@ -61,12 +61,12 @@ def build_arguments(args: argparse.Namespace) -> dict[str, Any]:
         raise widgets.InvalidInputError("days", days, f"a whole number from 1 to {site.MAX_DAYS}")
     return {
         "out": out,
-        "places": _places(args, config),
+        "places": build_places(args, config),
         "method": pick("method", args.method, None),
         "asr": pick("asr", args.asr, "standard"),
         "locale": pick("locale", args.locale, DEFAULT_LOCALE),
-        "digits": _digits(pick("digits", args.digits, "latn")),
-        "clock": _clock(pick("clock", args.clock, None)),
+        "digits": digits_choice(pick("digits", args.digits, "latn")),
+        "clock": clock_choice(pick("clock", args.clock, None)),
         "jumuah": pick("jumuah", args.jumuah, False),
         "coming_days": pick("coming_days", args.coming_days, 1),
         "hijri_offset": pick("hijri_offset", args.hijri_offset, 0),
@@ -94,9 +94,9 @@ def _progress_line(stream: TextIO) -> Callable[[int, int], None]:
     return show
 
 
-def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
+def run_build(args: argparse.Namespace, out: TextIO) -> int:
     arguments = build_arguments(args)
-    now = _parse_now(args.now)
+    now = parse_now(args.now)
     if isinstance(arguments["news"], bytes) and not args.quiet:
         print(f"{PROG}: demo: the related news are the package's sample headlines", file=out)
     show = not args.quiet and sys.stderr.isatty()
@@ -117,7 +117,7 @@ def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _single_place(args: argparse.Namespace) -> widgets.Location:
-    custom = _place_from_options(args)
+    custom = place_from_options(args)
     if custom is not None:
         return custom.location
     return widgets.place(args.city or DEFAULT_CITY)
@@ -125,7 +125,7 @@ def _single_place(args: argparse.Namespace) -> widgets.Location:
 
 def _formatter(args: argparse.Namespace, location: widgets.Location) -> widgets.Formatter:
     return widgets.Formatter(
-        args.locale, location.timezone, _digits(args.digits), _clock(args.clock)
+        args.locale, location.timezone, digits_choice(args.digits), clock_choice(args.clock)
     )
 
 
@@ -183,10 +183,10 @@ def _times_document(
     return site.dumps(document)
 
 
-def _cmd_times(args: argparse.Namespace, out: TextIO) -> int:
+def run_times(args: argparse.Namespace, out: TextIO) -> int:
     location = _single_place(args)
-    now = _parse_now(args.now)
-    day = _parse_date("date", args.date) if args.date else now.astimezone(location.zone).date()
+    now = parse_now(args.now)
+    day = parse_date("date", args.date) if args.date else now.astimezone(location.zone).date()
     formatter = _formatter(args, location)
     computed = widgets.prayer_times(location, day, method=args.method, asr=args.asr)
     if args.json:
@@ -219,10 +219,10 @@ def _cmd_times(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _cmd_timetable(args: argparse.Namespace, out: TextIO) -> int:
+def run_timetable(args: argparse.Namespace, out: TextIO) -> int:
     location = _single_place(args)
-    now = _parse_now(args.now)
-    month = _parse_month(args.month) if args.month else now.astimezone(location.zone).date()
+    now = parse_now(args.now)
+    month = parse_month(args.month) if args.month else now.astimezone(location.zone).date()
     formatter = _formatter(args, location)
     if args.format == "html":
         fragment = widgets.render_timetable(
@@ -230,8 +230,8 @@ def _cmd_timetable(args: argparse.Namespace, out: TextIO) -> int:
             month=month,
             now=now,
             locale=args.locale,
-            digits=_digits(args.digits),
-            clock=_clock(args.clock),
+            digits=digits_choice(args.digits),
+            clock=clock_choice(args.clock),
             method=args.method,
             hijri_offset=args.hijri_offset,
             imsakiya=args.imsakiya,
@@ -241,7 +241,7 @@ def _cmd_timetable(args: argparse.Namespace, out: TextIO) -> int:
         )
         out.write(fragment + "\n")
         return 0
-    days = _month_days(month)
+    days = month_days(month)
     if args.imsakiya:
         days = widgets.ramadan_between(
             days[0], days[-1], args.hijri_offset, **_calendar(args, location)
@@ -295,7 +295,7 @@ def _default_countries() -> dict[str, list[str]]:
     return found
 
 
-def _cmd_places(args: argparse.Namespace, out: TextIO) -> int:
+def run_places(args: argparse.Namespace, out: TextIO) -> int:
     places = list(widgets.all_places())
     if args.country:
         wanted = args.country.strip().upper()
@@ -337,7 +337,7 @@ def _isha_text(method: widgets.Method) -> str:
     return text
 
 
-def _cmd_methods(args: argparse.Namespace, out: TextIO) -> int:
+def run_methods(args: argparse.Namespace, out: TextIO) -> int:
     defaults = _default_countries()
     methods = list(widgets.METHODS.values())
     if args.json:

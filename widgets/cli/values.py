@@ -22,21 +22,21 @@ SAMPLE_NEWS: Final = "sample-news.json"
 NEWS_LIMIT: Final = 6
 
 _UTC: Final = timezone.utc
-_DIGITS: Final[tuple[str, ...]] = get_args(widgets.Digits)
-_CLOCKS: Final[tuple[str, ...]] = get_args(widgets.Clock)
-_ASR: Final = tuple(member.value for member in widgets.Asr)
+DIGIT_CHOICES: Final[tuple[str, ...]] = get_args(widgets.Digits)
+CLOCK_CHOICES: Final[tuple[str, ...]] = get_args(widgets.Clock)
+ASR_CHOICES: Final = tuple(member.value for member in widgets.Asr)
 _MONTH: Final = re.compile(r"(\d{4})-(\d{2})")
-_INTERRUPTED: Final = 130
+INTERRUPTED: Final = 130
 
 
-class _UsageError(Exception):
+class UsageError(Exception):
     """Arguments that do not fit together (exit status 2, like argparse's own errors)."""
 
 
 # --- reading values -----------------------------------------------------------------------------
 
 
-def _parse_now(text: str | None) -> datetime:
+def parse_now(text: str | None) -> datetime:
     """The instant of ``--now`` (ISO 8601 with an offset), or the clock's when not given."""
     if text is None:
         return datetime.now(_UTC)
@@ -53,7 +53,7 @@ def _parse_now(text: str | None) -> datetime:
     return instant
 
 
-def _parse_date(field: str, text: str) -> date:
+def parse_date(field: str, text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
@@ -62,7 +62,7 @@ def _parse_date(field: str, text: str) -> date:
         ) from None
 
 
-def _parse_month(text: str) -> date:
+def parse_month(text: str) -> date:
     found = _MONTH.fullmatch(text.strip())
     allowed = "a month written YYYY-MM, such as 2026-02"
     if not found:
@@ -79,28 +79,28 @@ def _choice(field: str, value: object, choices: tuple[str, ...]) -> str:
     return str(value)
 
 
-def _digits(value: object) -> widgets.Digits:
-    return cast(widgets.Digits, _choice("digits", value, _DIGITS))
+def digits_choice(value: object) -> widgets.Digits:
+    return cast(widgets.Digits, _choice("digits", value, DIGIT_CHOICES))
 
 
-def _clock(value: object) -> widgets.Clock | None:
+def clock_choice(value: object) -> widgets.Clock | None:
     if value is None:  # the locale's own hour cycle
         return None
-    return cast(widgets.Clock, _choice("clock", value, _CLOCKS))
+    return cast(widgets.Clock, _choice("clock", value, CLOCK_CHOICES))
 
 
-def _month_days(month: date) -> list[date]:
+def month_days(month: date) -> list[date]:
     last = calendar.monthrange(month.year, month.month)[1]
     return [date(month.year, month.month, number) for number in range(1, last + 1)]
 
 
-def _place_from_options(args: argparse.Namespace) -> site.SitePlace | None:
+def place_from_options(args: argparse.Namespace) -> site.SitePlace | None:
     given = [args.lat is not None, args.lon is not None, args.tz is not None]
     named = (args.name, args.name_en, args.country)
     if not any(given) and all(value is None for value in named):
         return None
     if not all(given):
-        raise _UsageError(
+        raise UsageError(
             "--lat, --lon and --tz go together (--name, --name-en, --country with them)"
         )
     location = widgets.Location(
@@ -115,9 +115,9 @@ def _place_from_options(args: argparse.Namespace) -> site.SitePlace | None:
     return site.SitePlace(location=location)
 
 
-def _places(args: argparse.Namespace, config: Mapping[str, object]) -> list[site.SitePlace]:
+def build_places(args: argparse.Namespace, config: Mapping[str, object]) -> list[site.SitePlace]:
     places = [site.SitePlace(location=widgets.place(name)) for name in args.city or ()]
-    custom = _place_from_options(args)
+    custom = place_from_options(args)
     if custom is not None:
         places.append(custom)
     if not places and "cities" in config:
