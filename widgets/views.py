@@ -367,7 +367,8 @@ def strip_view_at(options: StripOptions, today: date, state: int) -> StripView:
     if day is None:
         slots = _blank_slots(formatter)
     else:
-        marked = [cell._replace(note="") for cell in _day_cells(formatter, day, options.jumuah)[1:]]
+        cells = _day_cells(formatter, day, options.jumuah)[1:]
+        marked = [cell._replace(note="") if cell.note else cell for cell in cells]
         if 0 <= state < AFTER_ISHA:
             marked[state] = marked[state]._replace(is_next=True)
             expires_at = getattr(day, _SIX[state])
