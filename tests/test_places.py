@@ -23,7 +23,11 @@ from widgets.places import (
     Location,
     _entries,
     _entry,
+    _entry_at,
     _index,
+    _keys,
+    _rows,
+    _slugs,
     all_places,
     as_location,
     place,
@@ -388,20 +392,31 @@ def test_data_is_not_read_at_import() -> None:
     code = (
         "import sys, widgets\n"
         "p = sys.modules['widgets.places']\n"
-        "print(p._entries.cache_info().currsize, p._index.cache_info().currsize)\n"
+        "sizes = lambda: [f.cache_info().currsize for f in (p._rows, p._entries, p._index)]\n"
+        "print(*sizes())\n"
         "p.place('cairo')\n"
-        "print(p._entries.cache_info().currsize, p._index.cache_info().currsize)\n"
+        "print(*sizes())\n"
+        "p.place('القاهرة')\n"
+        "print(*sizes())\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
     ).stdout.split()
-    assert out == ["0", "0", "1", "1"]
+    # a slug checks its own row; a name builds the index of every place
+    assert out == ["0", "0", "0", "1", "0", "0", "1", "1", "1"]
+
+
+def test_a_slug_finds_the_place_the_index_finds() -> None:
+    """The slug shortcut and the full index agree, object for object, on every shipped place."""
+    for loc in all_places():
+        assert place(loc.slug) is loc
+        assert _index()[_keys(loc.slug)[0]] is loc
 
 
 def test_lookups_from_eight_threads_agree() -> None:
     names = ["القاهرة", "Mecca", "port said", "طرابلس", "jiddah", "الدقهلية", "tromso"] * 20
     expected = [place(name) for name in names]
-    for cache in (_entries, all_places, _index):
+    for cache in (_rows, _slugs, _entry_at, _entries, all_places, _index):
         cache.cache_clear()  # the first load happens inside the threads
     barrier = threading.Barrier(8)
 

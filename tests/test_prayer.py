@@ -113,6 +113,16 @@ def test_method_adjustments_and_user_tune_add_up(cairo: Location) -> None:
     assert tuned.sunset == plain.sunset  # sunset is never adjusted
 
 
+def test_a_single_tuned_minute_of_any_prayer_counts(cairo: Location) -> None:
+    """Adjustments are false only with every minute zero, whichever prayer carries one."""
+    assert not Adjustments()
+    plain = prayer_times(cairo, date(2025, 4, 30), method="egypt")
+    for field in dataclasses.fields(Adjustments):
+        assert Adjustments(**{field.name: -0.5})
+        tuned = prayer_times(cairo, date(2025, 4, 30), method="egypt", tune={field.name: 1})
+        assert tuned.time(field.name) - plain.time(field.name) == timedelta(minutes=1)
+
+
 def test_hanafi_asr_is_later(cairo: Location) -> None:
     standard = prayer_times(cairo, date(2025, 4, 30))
     hanafi = prayer_times(cairo, date(2025, 4, 30), asr="hanafi")

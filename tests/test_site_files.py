@@ -1,7 +1,8 @@
 """Builds that clean up after a killed build and refuse a second build into the same folder.
 
 Both are tested with real second processes: one killed with SIGKILL while it
-writes, one holding a build open while this process starts another.
+writes, one holding a build open while this process starts another. The demo
+pages' environment is held to what stock Jinja2 prints.
 """
 
 from __future__ import annotations
@@ -130,3 +131,54 @@ def test_builds_into_different_folders_do_not_block_each_other(
     assert other.written
     paused_build.communicate("go\n", timeout=120)
     assert paused_build.returncode == 0
+
+
+def test_demo_pages_print_what_stock_jinja2_prints() -> None:
+    """The pages' environment escapes as a stock Jinja2 one does, hostile values included."""
+    import jinja2
+    from markupsafe import Markup
+
+    from widgets.site import pages
+
+    ours = pages._environment(None)
+    stock = jinja2.Environment(
+        loader=ours.loader,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    hostile = "<script>'x' & \"y\"</script>"
+    text = {**pages.texts("ar", hostile), "body": [hostile, "نص", Markup("<b>ok</b>")]}
+    page = {
+        "lang": "ar-EG",
+        "dir": "rtl",
+        "title": hostile,
+        "assets": "../",
+        "home": "../index.html?a=1&b=2",
+        "script": True,
+        "generator": "gen 1",
+        "built": "2026-02-19T10:00:00+02:00",
+        "built_text": hostile,
+        "tz_database": "tzdata 2025b",
+        "date_iso": "2026-02-19",
+        "date": "الخميس",
+    }
+    context = {
+        "page": page,
+        "text": text,
+        "city": {"method_name": hostile, "method_source": 7},
+        "links": [{"href": "a.html?x=1&y='2'", "label": hostile}],
+        "strip": Markup("<section>strip</section>"),
+        "news": "<aside>not markup</aside>",
+        "heading": hostile,
+        "table": "",
+        "cities": [{"href": "c/index.html", "name": hostile, "strip": ""}],
+    }
+    for name in ("article.html", "table.html", "cities.html"):
+        template = ours.get_template(f"site/{name}")
+        shortcut = template.root_render_func.__globals__["escape"]
+        assert shortcut.__qualname__ == "_escaping.<locals>.escape"
+        printed = template.render(context)
+        assert printed == stock.get_template(f"site/{name}").render(context), name
+        assert "<script>" not in printed and "<aside>" not in printed

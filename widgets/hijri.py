@@ -33,6 +33,7 @@ from functools import lru_cache
 from importlib import resources
 from os import PathLike
 from types import MappingProxyType
+from typing import Final
 
 from .errors import HijriRangeError, InvalidInputError
 from .hijri_table import (
@@ -426,7 +427,27 @@ the Umm al-Qura table), got datetime.date(2077, 11, 17)
     """
     day = check_day("date", day)
     offset = check_offset(offset)
-    pins = _resolve_pins(overrides, country, month_starts)
+    plain_country = country is None or type(country) is str
+    plain_starts = month_starts is None or type(month_starts) is MonthStarts
+    if overrides is None and plain_country and plain_starts:  # hashable: kept
+        return _counted(day, offset, country, month_starts)
+    return _convert(day, offset, _resolve_pins(overrides, country, month_starts))
+
+
+HIJRI_CACHE_SIZE: Final = 4096
+"""How many converted days are kept: a build converts the same dates for every place."""
+
+
+@lru_cache(maxsize=HIJRI_CACHE_SIZE)
+def _counted(
+    day: date, offset: int, country: str | None, month_starts: MonthStarts | None
+) -> HijriDate:
+    """:func:`to_hijri` without site overrides, kept by its plain, hashable arguments."""
+    return _convert(day, offset, _resolve_pins(None, country, month_starts))
+
+
+def _convert(day: date, offset: int, pins: Pins) -> HijriDate:
+    """The Hijri date of ``day`` (checked) moved by ``offset`` (checked) and held to ``pins``."""
     shifted = day.toordinal() + offset
     if not HIJRI_FIRST.toordinal() <= shifted <= HIJRI_LAST.toordinal():
         allowed = (

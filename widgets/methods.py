@@ -187,8 +187,10 @@ class Adjustments:
     def __getitem__(self, prayer: Prayer | str) -> float:
         return float(getattr(self, Prayer(prayer).value))
 
-    def __bool__(self) -> bool:
-        return any(getattr(self, item.name) for item in fields(self))
+    def __bool__(self) -> bool:  # spelled out: every computed day asks, fields() is slow
+        return bool(
+            self.fajr or self.sunrise or self.dhuhr or self.asr or self.maghrib or self.isha
+        )
 
 
 NO_ADJUSTMENTS = Adjustments()

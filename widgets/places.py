@@ -16,6 +16,7 @@ from datetime import tzinfo
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
+from typing import Final
 
 from .errors import InvalidInputError, UnknownNameError
 from .methods import NO_ADJUSTMENTS, Adjustments
@@ -140,8 +141,11 @@ def place(name: str | Location) -> Location:
         return name
     if not isinstance(name, str):
         raise InvalidInputError("place", name, "a place name or slug (str) or a Location")
+    number = _slugs().get(name)
+    if number is not None:  # a slug ("cairo"): found without matching every name
+        return _entry_at(number).location
     index = _index()
-    if name in index:  # already a key ("cairo"): keys are their own keys (tested)
+    if name in index:  # already a key ("el-arish"): keys are their own keys (tested)
         return index[name]
     full, bare = _keys(name)
     for key in (full, bare):
@@ -161,6 +165,8 @@ def all_places() -> tuple[Location, ...]:
 
 
 _ALLOWED = "a built-in place name or slug (see widgets.all_places())"
+MAX_PLACES: Final = 1024
+"""The most rows the shipped place table may hold (each checked row is kept)."""
 _DATA = "places.json"
 _SLUG = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 #: Letters written more than one way: alef wasla, alef maqsura, final ta marbuta,
@@ -210,13 +216,39 @@ def _keys(text: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _entries() -> tuple[_Entry, ...]:
+def _rows() -> tuple[object, ...]:
+    """The rows of the data file, decoded but not yet checked."""
     source = resources.files(__package__ or "widgets") / "data" / _DATA
     with source.open("r", encoding="utf-8") as handle:
         rows = json.load(handle)
     if not isinstance(rows, list):
         raise ValueError(f"{_DATA} must hold a JSON list of places")
-    entries = tuple(_entry(number, row) for number, row in enumerate(rows))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _slugs() -> Mapping[str, int]:
+    """The row number of each slug: a strip for one place checks that row alone."""
+    found: dict[str, int] = {}
+    for number, row in enumerate(_rows()):
+        slug = row.get("slug") if isinstance(row, dict) else None
+        if isinstance(slug, str):
+            found.setdefault(slug, number)
+    return MappingProxyType(found)
+
+
+@lru_cache(maxsize=MAX_PLACES)
+def _entry_at(number: int) -> _Entry:
+    """The row ``number``, checked (its zone loaded), once: the same object for every caller."""
+    return _entry(number, _rows()[number])
+
+
+@lru_cache(maxsize=1)
+def _entries() -> tuple[_Entry, ...]:
+    rows = _rows()
+    if len(rows) > MAX_PLACES:
+        raise ValueError(f"{_DATA} holds more than {MAX_PLACES} places")
+    entries = tuple(_entry_at(number) for number in range(len(rows)))
     slugs = [entry.location.slug for entry in entries]
     if len(set(slugs)) != len(slugs):
         raise ValueError(f"{_DATA} repeats a slug")

@@ -367,20 +367,21 @@ def strip_view_at(options: StripOptions, today: date, state: int) -> StripView:
     if day is None:
         slots = _blank_slots(formatter)
     else:
-        marked = [cell._replace(note="") for cell in _day_cells(formatter, day, options.jumuah)[1:]]
+        cells = _day_cells(formatter, day, options.jumuah)[1:]
+        marked = [cell._replace(note="") if cell.note else cell for cell in cells]
         if 0 <= state < AFTER_ISHA:
             marked[state] = marked[state]._replace(is_next=True)
             expires_at = getattr(day, _SIX[state])
         else:  # after Isha: tomorrow's Fajr, in its tile, with «غدًا»
             try:
-                fajr = _day_cells(formatter, day.following_day())[1]
+                fajr = _day_cells(formatter, day.following_day(), options.jumuah)[1]
             except (WidgetsError, ValueError):
                 fajr = None
             if fajr is not None:
                 marked[0] = fajr._replace(is_next=True, note=labels.tomorrow)
                 next_iso = fajr.iso
         slots = tuple(marked)
-        coming = _coming_days(options, location, formatter, day, overrides)
+        coming = _coming_days(options, formatter, day)
     if expires_at is None or expires_at.date() > today:  # else before the next midnight
         expires_at = day_start(today + timedelta(days=1), zone)
 
@@ -419,7 +420,7 @@ def strip_view_at(options: StripOptions, today: date, state: int) -> StripView:
         next_iso=next_iso,
         expires_at=expires_at,
         method=day.method.slug if day is not None else _strip_method(options, location),
-        countdown_forms=formatter.countdown_forms(),
+        countdown_forms=_countdown_forms(formatter),
         coming=coming,
         tomorrow_label=labels.tomorrow,
         pause_label=labels.pause,
@@ -447,13 +448,46 @@ def _hijri_text(
     return formatter.hijri_date(hijri)
 
 
-def _coming_days(
-    options: StripOptions,
-    location: Location,
-    formatter: Formatter,
-    first: PrayerDay,
-    overrides: HijriOverrides | None,
-) -> str:
+@lru_cache(maxsize=DAY_CELLS_CACHE_SIZE)
+def _coming_entry(options: StripOptions, formatter: Formatter, day: PrayerDay) -> str:
+    """One day of :func:`_coming_days`, encoded: the strip of day N carries N and N + 1.
+
+    Kept per day and per strip options with ``coming_days`` set to 0 (the
+    entry does not depend on it), so each day is encoded once in a build.
+    """
+    location = as_location(options.location)
+    overrides = None if options.hijri_overrides is None else dict(options.hijri_overrides)
+    zone = location.zone
+    local = day.date
+    evening = ""
+    if options.hijri_at_maghrib:
+        evening = _hijri_text(options, location, formatter, local + timedelta(1), overrides)
+    entry = {
+        "date": local.isoformat(),
+        "start": day_start(local, zone).isoformat(),
+        "end": day_start(local + timedelta(days=1), zone).isoformat(),
+        "gregorian": formatter.gregorian_date(local),
+        "hijri": _hijri_text(options, location, formatter, local, overrides),
+        "hijri_evening": evening,
+        "times": [
+            [cell.prayer, cell.name, cell.time, cell.spoken, cell.iso]
+            for cell in _day_cells(formatter, day, options.jumuah)[1:]
+        ],
+    }
+    return _encode(entry)
+
+
+@lru_cache(maxsize=64)
+def _countdown_forms(formatter: Formatter) -> str:
+    """The formatter's countdown patterns as JSON, encoded once per formatter."""
+    return formatter.countdown_forms()
+
+
+def _encode(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _coming_days(options: StripOptions, formatter: Formatter, first: PrayerDay) -> str:
     """The strip's day and the next ``coming_days`` days, as JSON for ``widgets.js``.
 
     Each day has its bounds (``start``, ``end``: local midnights), its date
@@ -462,39 +496,24 @@ def _coming_days(
     ``hijri_evening`` is the Hijri date from Maghrib, with ``hijri_at_maghrib``.
     Days that cannot be computed end the list.
     """
-    zone = location.zone
-    days: list[dict[str, object]] = []
+    key = options._replace(coming_days=0)
+    entries: list[str] = []
     day: PrayerDay | None = first
     for _ in range(options.coming_days + 1):
         if day is None:
             break
-        local = day.date
-        evening = ""
-        if options.hijri_at_maghrib:
-            evening = _hijri_text(options, location, formatter, local + timedelta(1), overrides)
-        days.append(
-            {
-                "date": local.isoformat(),
-                "start": day_start(local, zone).isoformat(),
-                "end": day_start(local + timedelta(days=1), zone).isoformat(),
-                "gregorian": formatter.gregorian_date(local),
-                "hijri": _hijri_text(options, location, formatter, local, overrides),
-                "hijri_evening": evening,
-                "times": [
-                    [cell.prayer, cell.name, cell.time, cell.spoken, cell.iso]
-                    for cell in _day_cells(formatter, day, options.jumuah)[1:]
-                ],
-            }
-        )
+        entries.append(_coming_entry(key, formatter, day))
         try:
             day = day.following_day()
         except (WidgetsError, ValueError):
             day = None
     # the day after the last one shown gives the Fajr that follows its Isha
     if day is not None:
-        fajr = _day_cells(formatter, day)[1]
-        days.append({"date": day.date.isoformat(), "fajr": [fajr.time, fajr.spoken, fajr.iso]})
-    return json.dumps(days, ensure_ascii=False, separators=(",", ":"))
+        fajr = _day_cells(formatter, day, options.jumuah)[1]
+        entries.append(
+            _encode({"date": day.date.isoformat(), "fajr": [fajr.time, fajr.spoken, fajr.iso]})
+        )
+    return f"[{','.join(entries)}]"
 
 
 def strip_view(

@@ -85,26 +85,36 @@ class FileWriter:
         self.durable = durable
         self.written: list[Path] = []
         self.unchanged: list[Path] = []
-        self._folders: set[Path] = set()  # made already: one mkdir per folder, not per file
+        self._root = os.fspath(root)
+        self._folders: set[str] = set()  # made already: one mkdir per folder, not per file
+        # made by this writer: no file there is older than the build, so none is compared
+        self._fresh: set[str] = set()
 
     def write(self, relative: str, data: str | bytes) -> Path:
         """Write ``data`` (text as UTF-8) to ``root/relative`` unless it holds those bytes."""
         payload = data.encode("utf-8") if isinstance(data, str) else data
-        path = self.root / relative
-        name = os.fspath(path)
-        try:
-            mode: int | None = os.stat(name).st_mode & 0o777
-        except OSError:
-            mode = None
-        if mode is not None and _holds(name, payload):
-            self.unchanged.append(path)
-            return path
-        if path.parent not in self._folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(path.parent)
+        name = os.path.join(self._root, relative)
+        folder = os.path.dirname(name)
+        if folder not in self._folders:
+            try:
+                os.makedirs(folder)
+                self._fresh.add(folder)
+            except FileExistsError:
+                if not os.path.isdir(folder):
+                    raise
+            self._folders.add(folder)
+        mode: int | None = None
+        if folder not in self._fresh:
+            try:
+                mode = os.stat(name).st_mode & 0o777
+            except OSError:
+                mode = None
+            if mode is not None and _holds(name, payload):
+                self.unchanged.append(Path(name))
+                return self.unchanged[-1]
         _replace(name, payload, _FILE_MODE if mode is None else mode, durable=self.durable)
-        self.written.append(path)
-        return path
+        self.written.append(Path(name))
+        return self.written[-1]
 
 
 def _holds(name: str, payload: bytes) -> bool:
