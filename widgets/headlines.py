@@ -15,7 +15,7 @@ from typing import Final, NamedTuple
 from .errors import InvalidInputError
 from .l10n import Ago, Clock, Digits, Formatter, cached_formatter
 from .news import NewsItem, NewsOrder, prepare_items, safe_url
-from .views import _aware, day_start, text_direction
+from .views import day_start, require_aware, text_direction
 from .zones import get_zone
 
 __all__ = [
@@ -159,7 +159,7 @@ def news_view(
 ) -> NewsView:
     """Build the view model of the related-news list; see :func:`widgets.render_related_news`."""
     if now is not None:
-        now = to_minute(_aware("now", now))
+        now = to_minute(require_aware("now", now))
     if relative_within is not None and now is None:
         raise InvalidInputError("now", now, "a timezone-aware datetime when relative_within is set")
     zone = _news_zone(timezone, now)

@@ -18,7 +18,16 @@ from .l10n import Clock, Digits, cached_formatter, to_digits
 from .methods import Asr, Method, Prayer
 from .places import Location, as_location
 from .prayer import PrayerDay, prayer_times, timetable
-from .views import PrayerSlot, _aware, _blank_slots, _city, _country, _day_cells, day_start, frozen
+from .views import (
+    PrayerSlot,
+    blank_slots,
+    calendar_country,
+    city_name,
+    day_cells,
+    day_start,
+    frozen,
+    require_aware,
+)
 
 __all__ = ["TableColumn", "TableRow", "TimetableView", "timetable_view"]
 
@@ -89,18 +98,18 @@ def timetable_view(
     if isinstance(month, datetime) or not isinstance(month, date):
         raise InvalidInputError("month", month, "a datetime.date in the month to show")
     if now is not None:
-        now = _aware("now", now)
+        now = require_aware("now", now)
     place = as_location(location)
     zone = place.zone
     formatter = cached_formatter(
         locale, place.timezone, digits, clock, frozen("prayer_names", prayer_names)
     )
     labels = formatter.labels
-    city = _city(place, formatter)
+    city = city_name(place, formatter)
     first = month.replace(day=1)
     last = month.replace(day=calendar.monthrange(month.year, month.month)[1])
     calendar_of: dict[str, Any] = {
-        "country": _country(place),
+        "country": calendar_country(place),
         "month_starts": hijri_month_starts,
     }
     if imsakiya:
@@ -122,7 +131,7 @@ def timetable_view(
         columns.insert(0, TableColumn(prayer="imsak", name=labels.imsak))
     today = now.astimezone(zone).date() if now is not None else None
     first_cell = 0 if imsakiya else 1  # the imsak cell leads the day's cells
-    blank = (PrayerSlot("imsak", labels.imsak, "", ""), *_blank_slots(formatter))[first_cell:]
+    blank = (PrayerSlot("imsak", labels.imsak, "", ""), *blank_slots(formatter))[first_cell:]
     try:  # the days at once; day by day when one of them cannot be computed
         computed_days: list[PrayerDay | None] = list(
             timetable(place, days[0], days[-1], method=method, asr=asr)
@@ -131,7 +140,7 @@ def timetable_view(
         computed_days = [_day_or_none(place, day, method, asr, city) for day in days]
     rows: list[TableRow] = []
     for day, computed in zip(days, computed_days, strict=True):
-        cells = blank if computed is None else _day_cells(formatter, computed, jumuah)[first_cell:]
+        cells = blank if computed is None else day_cells(formatter, computed, jumuah)[first_cell:]
         hijri = ""
         if imsakiya:
             hijri = to_digits(

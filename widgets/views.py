@@ -120,7 +120,7 @@ class StripView(NamedTuple):
 # --- shared helpers -----------------------------------------------------------------------------
 
 
-def _aware(field: str, value: object) -> datetime:
+def require_aware(field: str, value: object) -> datetime:
     if not isinstance(value, datetime) or value.tzinfo is None or value.utcoffset() is None:
         raise InvalidInputError(field, value, "a timezone-aware datetime")
     return value
@@ -146,13 +146,13 @@ def day_start(day: date, zone: tzinfo) -> datetime:
     return wall.astimezone(_UTC).astimezone(zone)
 
 
-def _city(location: Location, formatter: Formatter) -> str:
+def city_name(location: Location, formatter: Formatter) -> str:
     if formatter.locale.language != "ar" and location.name_en:
         return location.name_en
     return location.display_name
 
 
-def _blank_slots(formatter: Formatter) -> tuple[PrayerSlot, ...]:
+def blank_slots(formatter: Formatter) -> tuple[PrayerSlot, ...]:
     return tuple(
         PrayerSlot(prayer=prayer.value, name=formatter.prayer_name(prayer), time="", iso="")
         for prayer in Prayer
@@ -189,9 +189,7 @@ and an imsakiya show the same day, so a static build formats each day once."""
 
 
 @lru_cache(maxsize=DAY_CELLS_CACHE_SIZE)
-def _day_cells(
-    formatter: Formatter, day: PrayerDay, jumuah: bool = False
-) -> tuple[PrayerSlot, ...]:
+def day_cells(formatter: Formatter, day: PrayerDay, jumuah: bool = False) -> tuple[PrayerSlot, ...]:
     """Imsak and the six times of a day as displayed, none marked next.
 
     With ``jumuah`` on a Friday, Dhuhr is named «الجمعة» (and noted so in a table cell).
@@ -239,7 +237,7 @@ class StripOptions(NamedTuple):
     coming_days: int = 1
 
 
-def _country(location: Location) -> str | None:
+def calendar_country(location: Location) -> str | None:
     """The country whose announced Hijri month starts apply, if the place has one."""
     return location.country or None
 
@@ -315,7 +313,7 @@ def strip_state(options: StripOptions, now: datetime) -> tuple[date, int]:
     :data:`UNAVAILABLE` (with a warning logged) when the day's times cannot
     be computed. Two instants with the same state show the same strip.
     """
-    now = _aware("now", now)
+    now = require_aware("now", now)
     location = as_location(options.location)
     try:
         today = now.astimezone(location.zone).date()
@@ -365,16 +363,16 @@ def strip_view_at(options: StripOptions, today: date, state: int) -> StripView:
     next_iso = ""
     coming = ""
     if day is None:
-        slots = _blank_slots(formatter)
+        slots = blank_slots(formatter)
     else:
-        cells = _day_cells(formatter, day, options.jumuah)[1:]
+        cells = day_cells(formatter, day, options.jumuah)[1:]
         marked = [cell._replace(note="") if cell.note else cell for cell in cells]
         if 0 <= state < AFTER_ISHA:
             marked[state] = marked[state]._replace(is_next=True)
             expires_at = getattr(day, _SIX[state])
         else:  # after Isha: tomorrow's Fajr, in its tile, with «غدًا»
             try:
-                fajr = _day_cells(formatter, day.following_day(), options.jumuah)[1]
+                fajr = day_cells(formatter, day.following_day(), options.jumuah)[1]
             except (WidgetsError, ValueError):
                 fajr = None
             if fajr is not None:
@@ -394,7 +392,7 @@ def strip_view_at(options: StripOptions, today: date, state: int) -> StripView:
                 hijri_day,
                 options.hijri_offset,
                 overrides,
-                country=_country(location),
+                country=calendar_country(location),
                 month_starts=options.hijri_month_starts,
             )
         )
@@ -402,7 +400,7 @@ def strip_view_at(options: StripOptions, today: date, state: int) -> StripView:
     except HijriRangeError as error:
         logger.warning("the Hijri date is left out: %s", error)
         hijri, hijri_iso = "", ""
-    city = _city(location, formatter)
+    city = city_name(location, formatter)
     return StripView(
         lang=formatter.lang,
         dir=formatter.dir,
@@ -440,7 +438,7 @@ def _hijri_text(
             day,
             options.hijri_offset,
             overrides,
-            country=_country(location),
+            country=calendar_country(location),
             month_starts=options.hijri_month_starts,
         )
     except HijriRangeError:
@@ -471,7 +469,7 @@ def _coming_entry(options: StripOptions, formatter: Formatter, day: PrayerDay) -
         "hijri_evening": evening,
         "times": [
             [cell.prayer, cell.name, cell.time, cell.spoken, cell.iso]
-            for cell in _day_cells(formatter, day, options.jumuah)[1:]
+            for cell in day_cells(formatter, day, options.jumuah)[1:]
         ],
     }
     return _encode(entry)
@@ -509,7 +507,7 @@ def _coming_days(options: StripOptions, formatter: Formatter, first: PrayerDay) 
             day = None
     # the day after the last one shown gives the Fajr that follows its Isha
     if day is not None:
-        fajr = _day_cells(formatter, day, options.jumuah)[1]
+        fajr = day_cells(formatter, day, options.jumuah)[1]
         entries.append(
             _encode({"date": day.date.isoformat(), "fajr": [fajr.time, fajr.spoken, fajr.iso]})
         )
@@ -559,7 +557,7 @@ def fallback_strip_view(location: object, locale: object) -> StripView:
     except (WidgetsError, ValueError):
         formatter = cached_formatter("ar_EG", "UTC")
     labels = formatter.labels
-    city = _city(location, formatter) if isinstance(location, Location) else str(location)
+    city = city_name(location, formatter) if isinstance(location, Location) else str(location)
     return StripView(
         lang=formatter.lang,
         dir=formatter.dir,
@@ -570,7 +568,7 @@ def fallback_strip_view(location: object, locale: object) -> StripView:
         gregorian_iso="",
         hijri="",
         hijri_iso="",
-        slots=_blank_slots(formatter),
+        slots=blank_slots(formatter),
         next_label=labels.next,
         unavailable_label=labels.unavailable,
         countdown=labels.countdown,
