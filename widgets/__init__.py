@@ -60,6 +60,7 @@ from .render import Fragment as Fragment
 from .render import render_prayer_strip as render_prayer_strip
 from .render import render_related_news as render_related_news
 from .render import render_timetable as render_timetable
+from .render import template_environment as template_environment
 from .render import template_loader as template_loader
 from .render import templates_path as templates_path
 from .tables import TimetableView as TimetableView
@@ -126,6 +127,7 @@ __all__ = [
     "render_timetable",
     "safe_url",
     "strip_view",
+    "template_environment",
     "template_loader",
     "templates_path",
     "timetable",

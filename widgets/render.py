@@ -55,6 +55,7 @@ __all__ = [
     "render_related_news",
     "render_template",
     "render_timetable",
+    "template_environment",
     "template_loader",
     "templates_path",
 ]
@@ -189,18 +190,18 @@ class _Environment(jinja2.Environment):
     code_generator_class = _CodeGenerator
 
 
-@lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
-    """Return this package's own Jinja2 environment (shared, thread-safe).
+def template_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
+    """Return a Jinja2 environment set up as ours, over ``loader``.
 
     Autoescape is on for every template and undefined names raise
     (``StrictUndefined``). Our templates use no global, so the environment
     has none (not even Jinja2's ``range``): a render then skips merging them
     into its context, a good part of the cost of a small template. Output
     expressions are escaped by :func:`_escape`, which gives MarkupSafe's text.
+    Templates are not reloaded when their files change.
     """
     env = _Environment(
-        loader=template_loader(),
+        loader=loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -209,6 +210,12 @@ def environment() -> jinja2.Environment:
     )
     env.globals.clear()
     return env
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """Return this package's own Jinja2 environment (shared, thread-safe)."""
+    return template_environment(template_loader())
 
 
 def render_template(env: jinja2.Environment, name: str, **context: object) -> str:

@@ -10,8 +10,7 @@ of its own, searched first.
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
@@ -90,59 +89,12 @@ def texts(lang: str, site_name: str | None) -> dict[str, Any]:
     return chosen
 
 
-_NEEDS_ESCAPE: Final = re.compile("[&<>\"']")
-
-
-def _escaping(markup_escape: Callable[[Any], str]) -> Callable[[object], str]:
-    """Jinja2's ``escape`` (MarkupSafe's) with a shortcut: plain text needing none is printed as is.
-
-    A ``str`` with none of the five characters MarkupSafe replaces comes back
-    unchanged, without a ``Markup`` object; everything else goes through
-    ``markup_escape``: the same text, and a build renders some 900 pages, each
-    printing dozens of values.
-    """
-
-    def escape(value: object) -> str:
-        if type(value) is str and _NEEDS_ESCAPE.search(value) is None:
-            return value
-        return markup_escape(value)
-
-    return escape
-
-
-class _CodeGenerator(jinja2.compiler.CodeGenerator):
-    """Compiles the pages to print through :func:`_escaping` (as the widgets' own environment).
-
-    Jinja2's compiled module escapes output through a global named
-    ``escape``; the lines added at the module's end wrap it. Should a Jinja2
-    release name it otherwise, its own escaping is used as before.
-    """
-
-    def visit_Template(
-        self, node: jinja2.nodes.Template, frame: jinja2.compiler.Frame | None = None
-    ) -> None:
-        super().visit_Template(node, frame)
-        self.writeline(f"from {__name__} import _escaping")
-        self.writeline("if 'escape' in globals(): escape = _escaping(escape)")
-
-
-class _Environment(jinja2.Environment):
-    code_generator_class = _CodeGenerator
-
-
 @lru_cache(maxsize=8)
 def _environment(folder: str | None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(widgets.templates_path()))]
     if folder is not None:
         loaders.insert(0, jinja2.FileSystemLoader(folder))
-    return _Environment(
-        loader=jinja2.ChoiceLoader(loaders),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        auto_reload=False,
-    )
+    return widgets.template_environment(jinja2.ChoiceLoader(loaders))
 
 
 def render_page(folder: str | os.PathLike[str] | None, name: str, **context: object) -> str:
