@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
 from datetime import date, datetime, timezone
 from importlib.metadata import version
 from pathlib import Path
@@ -285,3 +287,42 @@ def test_every_cache_has_a_bound() -> None:
                 caches.append((f"{info.name}.{name}", value.cache_info().maxsize))
     assert caches, "no cache found: the walk is broken"
     assert [name for name, size in caches if size is None] == []
+
+
+#: Modules a fresh process showing a strip must not load: the integrations, the
+#: feeds and the site builder, and the standard modules only an error or another
+#: widget needs.
+OFF_THE_STRIP_PATH = (
+    "django",
+    "flask",
+    "feedparser",
+    "multiprocessing",
+    "widgets.site",
+    "widgets.feeds",
+    "widgets.contrib",
+    "widgets.cli",
+    "widgets.__main__",
+    "difflib",
+    "logging",
+    "html",
+    "email",
+)
+
+
+def test_a_strip_loads_only_what_it_needs() -> None:
+    code = (
+        "import sys, widgets; from datetime import datetime, timezone; "
+        "widgets.render_prayer_strip('cairo', now=datetime(2025, 4, 30, 8, tzinfo=timezone.utc)); "
+        "print(' '.join(sorted(sys.modules)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    loaded = done.stdout.split()
+    assert "widgets.render" in loaded
+    off = [
+        name
+        for name in loaded
+        if name.split(".")[0] in OFF_THE_STRIP_PATH or name.startswith(OFF_THE_STRIP_PATH)
+    ]
+    assert off == []

@@ -98,3 +98,41 @@ class TimeUnavailableError(WidgetsError, ValueError):
 
 class MissingExtraError(WidgetsError, ImportError):
     """An optional dependency (a pip extra) that this call needs is not installed."""
+
+
+def close_matches(word: str, choices: Iterable[str], n: int) -> list[str]:
+    """The ``n`` choices closest to a mistyped ``word``, for an error message.
+
+    >>> close_matches("cairo", ["kairo", "giza"], 3)
+    ['kairo']
+    """
+    import difflib  # here: only a mistake needs it
+
+    return difflib.get_close_matches(word, list(choices), n=n)
+
+
+class _Log:
+    """``logging.getLogger("widgets")``, imported on the first message.
+
+    A fresh process that renders without a problem never loads :mod:`logging`
+    (a few milliseconds of a cold start). Records name the caller, as a direct
+    call on the logger would.
+    """
+
+    __slots__ = ()
+
+    def debug(self, message: str, *args: object) -> None:
+        """Log ``message % args`` at DEBUG on the ``widgets`` logger."""
+        import logging
+
+        logging.getLogger("widgets").debug(message, *args, stacklevel=2)
+
+    def warning(self, message: str, *args: object) -> None:
+        """Log ``message % args`` at WARNING on the ``widgets`` logger."""
+        import logging
+
+        logging.getLogger("widgets").warning(message, *args, stacklevel=2)
+
+
+#: The package's logger; hosts configure it as ``logging.getLogger("widgets")``.
+logger = _Log()

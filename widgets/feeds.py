@@ -11,7 +11,6 @@ from __future__ import annotations
 import calendar
 import io
 import json
-import logging
 import os
 from collections.abc import Mapping
 from datetime import datetime, timezone
@@ -20,12 +19,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from .errors import InvalidInputError, MissingExtraError
+from .errors import InvalidInputError, MissingExtraError, logger
 from .news import safe_url, url_scheme, whatwg_clean
 
 __all__ = ["load_news"]
 
-logger = logging.getLogger("widgets")
 
 SOURCE_ALLOWED = (
     "a path to a JSON list of news items, a JSON object with an 'items' list, "

@@ -7,7 +7,6 @@ young), an ISO instant and its own text direction. Nothing here knows Jinja2.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Final, NamedTuple
@@ -28,7 +27,6 @@ __all__ = [
     "to_minute",
 ]
 
-logger = logging.getLogger("widgets")
 
 THUMBNAIL_WIDTH: Final = 120
 """``width`` of a news thumbnail whose size the item does not give (pixels)."""

@@ -14,7 +14,6 @@ whole response (:func:`cache_headers`); the Django and Flask integrations do.
 from __future__ import annotations
 
 import inspect
-import logging
 import math
 import os
 import threading
@@ -27,7 +26,7 @@ from typing import Any, Final
 
 import jinja2
 
-from .errors import InvalidInputError, WidgetsError
+from .errors import InvalidInputError, WidgetsError, logger
 from .headlines import PUBLISHED_OFFSET, NewsView, news_view
 from .hijri import load_month_starts
 from .places import Location, as_location
@@ -56,7 +55,6 @@ __all__ = [
     "widget_globals",
 ]
 
-logger = logging.getLogger("widgets")
 
 DEFAULT_PREFIX: Final = "widgets_default"
 """Prefix under which :func:`install` also serves our templates, so an override can extend them."""

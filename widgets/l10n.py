@@ -31,7 +31,6 @@ and «قبل» can be replaced by «منذ».
 
 from __future__ import annotations
 
-import difflib
 import json
 import math
 import re
@@ -48,7 +47,7 @@ from babel.dates import match_skeleton, parse_pattern
 from babel.localedata import locale_identifiers
 from babel.numbers import UnsupportedNumberingSystemError, format_decimal
 
-from .errors import InvalidInputError, UnknownNameError
+from .errors import InvalidInputError, UnknownNameError, close_matches
 from .hijri import HijriDate
 from .labels import LABELS_AR, LABELS_EN, PRAYER_NAMES_AR, PRAYER_NAMES_EN, Labels
 from .methods import Prayer
@@ -168,7 +167,7 @@ def _parse_locale(tag: str) -> Locale:
         locale = None
     if locale is None or locale.language not in _LANGUAGES:
         known = [name for name in locale_identifiers() if name.split("_")[0] in _LANGUAGES]
-        close = difflib.get_close_matches(tag.replace("-", "_"), sorted(known), n=3)
+        close = close_matches(tag.replace("-", "_"), sorted(known), n=3)
         raise UnknownNameError("locale", tag, _LOCALE_ALLOWED, close)
     return locale
 

@@ -21,8 +21,6 @@ as a path on the host site; see :func:`safe_url`.
 
 from __future__ import annotations
 
-import html
-import logging
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -31,7 +29,7 @@ from types import MappingProxyType
 from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
-from .errors import InvalidInputError
+from .errors import InvalidInputError, logger
 
 __all__ = [
     "NewsItem",
@@ -41,7 +39,6 @@ __all__ = [
     "safe_url",
 ]
 
-logger = logging.getLogger("widgets")
 
 NewsOrder = Literal["given", "newest"]
 
@@ -118,10 +115,17 @@ def safe_url(url: str) -> str | None:
     cleaned = whatwg_clean(url)
     if not _acceptable(cleaned):
         return None
-    decoded = html.unescape(cleaned)
+    decoded = _unescape(cleaned) if "&" in cleaned else cleaned
     if decoded != cleaned and not _acceptable(whatwg_clean(decoded)):
         return None
     return cleaned
+
+
+def _unescape(text: str) -> str:
+    """``html.unescape``, imported on first use (a URL seldom holds ``&``)."""
+    import html
+
+    return html.unescape(text)
 
 
 def _acceptable(cleaned: str) -> bool:

@@ -6,13 +6,11 @@ Built like the strip's view (:mod:`widgets.views`) and printed by
 
 from __future__ import annotations
 
-import calendar
-import logging
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
-from .errors import InvalidInputError, WidgetsError
+from .errors import InvalidInputError, WidgetsError, logger
 from .hijri import HijriOverrides, MonthStarts, ramadan_between, to_hijri
 from .l10n import Clock, Digits, cached_formatter, to_digits
 from .methods import Asr, Method, Prayer
@@ -30,8 +28,6 @@ from .views import (
 )
 
 __all__ = ["TableColumn", "TableRow", "TimetableView", "timetable_view"]
-
-logger = logging.getLogger("widgets")
 
 
 class TableColumn(NamedTuple):
@@ -107,7 +103,7 @@ def timetable_view(
     labels = formatter.labels
     city = city_name(place, formatter)
     first = month.replace(day=1)
-    last = month.replace(day=calendar.monthrange(month.year, month.month)[1])
+    last = (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
     calendar_of: dict[str, Any] = {
         "country": calendar_country(place),
         "month_starts": hijri_month_starts,

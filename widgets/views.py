@@ -19,14 +19,13 @@ template prints «—») and a warning is logged on ``logging.getLogger("widgets
 from __future__ import annotations
 
 import json
-import logging
 import unicodedata
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import Any, Final, NamedTuple
 
-from .errors import HijriRangeError, InvalidInputError, TimeUnavailableError, WidgetsError
+from .errors import HijriRangeError, InvalidInputError, TimeUnavailableError, WidgetsError, logger
 from .hijri import HijriOverrides, MonthStarts, to_hijri
 from .l10n import Clock, Digits, Formatter, cached_formatter
 from .methods import Asr, Method, Prayer, get_method, method_for_country
@@ -44,8 +43,6 @@ __all__ = [
     "strip_view_at",
     "text_direction",
 ]
-
-logger = logging.getLogger("widgets")
 
 
 AFTER_ISHA: Final = 6
