@@ -284,10 +284,11 @@ def iter_caches(package: str = "widgets") -> list[CacheInfo]:
 
 
 #: Per-process set-up, kept where a case is "cold" within a running process (P2 cold,
-#: P3): compiled templates, Babel locale data, the tz database and the place table,
+#: P3): compiled templates (the widgets' and the demo pages'), Babel locale data, the tz database and the place table,
 #: and the formatter and place objects built from them.
 SETUP_CACHES = (
     "environment",
+    "_environment",  # the demo pages' (widgets.site.pages)
     "template_loader",
     "templates_path",
     "_parse_locale",

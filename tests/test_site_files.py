@@ -149,31 +149,31 @@ def test_demo_pages_print_what_stock_jinja2_prints() -> None:
         lstrip_blocks=True,
     )
     hostile = "<script>'x' & \"y\"</script>"
-    text = {**pages.texts("ar", hostile), "body": [hostile, "نص", Markup("<b>ok</b>")]}
-    page = {
-        "lang": "ar-EG",
-        "dir": "rtl",
-        "title": hostile,
-        "assets": "../",
-        "home": "../index.html?a=1&b=2",
-        "script": True,
-        "generator": "gen 1",
-        "built": "2026-02-19T10:00:00+02:00",
-        "built_text": hostile,
-        "tz_database": "tzdata 2025b",
-        "date_iso": "2026-02-19",
-        "date": "الخميس",
-    }
+    text = pages.texts("ar", hostile)._replace(body=(hostile, "نص", Markup("<b>ok</b>")))
+    page = pages.PageFrame(
+        lang="ar-EG",
+        dir="rtl",
+        title=hostile,
+        assets="../",
+        home="../index.html?a=1&b=2",
+        script=True,
+        generator="gen 1",
+        built="2026-02-19T10:00:00+02:00",
+        built_text=hostile,
+        tz_database="tzdata 2025b",
+        date_iso="2026-02-19",
+        date="الخميس",
+    )
     context = {
         "page": page,
         "text": text,
-        "city": {"method_name": hostile, "method_source": 7},
-        "links": [{"href": "a.html?x=1&y='2'", "label": hostile}],
+        "city": pages.PlaceFacts(method_name=hostile, method_source="7 < 8"),
+        "links": [pages.Link(href="a.html?x=1&y='2'", label=hostile)],
         "strip": Markup("<section>strip</section>"),
         "news": "<aside>not markup</aside>",
         "heading": hostile,
         "table": "",
-        "cities": [{"href": "c/index.html", "name": hostile, "strip": ""}],
+        "cities": [pages.CityEntry(href="c/index.html", name=hostile, strip="")],
     }
     for name in ("article.html", "table.html", "cities.html"):
         template = ours.get_template(f"site/{name}")

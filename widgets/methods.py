@@ -231,6 +231,9 @@ class Method:
     name_ar: str = ""
     source: str = ""
 
+    def __hash__(self) -> int:  # equal methods share these; the rest need not be hashed
+        return hash((self.slug, self.fajr_angle, self.isha_angle, self.isha_minutes))
+
     def __post_init__(self) -> None:
         if not self.slug or not isinstance(self.slug, str):
             raise InvalidInputError("slug", self.slug, "a non-empty string")

@@ -60,6 +60,9 @@ class Location:
     slug: str = ""
     adjustments: Adjustments = NO_ADJUSTMENTS
 
+    def __hash__(self) -> int:  # equal places share these; the rest need not be hashed
+        return hash((self.latitude, self.longitude, self.slug))
+
     def __post_init__(self) -> None:
         _check_number("latitude", self.latitude, -90.0, 90.0)
         _check_number("longitude", self.longitude, -180.0, 180.0)

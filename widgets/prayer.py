@@ -101,6 +101,9 @@ class PrayerDay:
     midnight: datetime
     last_third: datetime
 
+    def __hash__(self) -> int:  # the day's identity: hashing every datetime is slow
+        return hash((self.location, self.date, self.method.slug, self.madhab))
+
     def __iter__(self) -> Iterator[PrayerTime]:
         for prayer in Prayer:
             yield PrayerTime(prayer, getattr(self, prayer.value))

@@ -26,7 +26,7 @@ import widgets
 
 from .export import GENERATOR, dumps, place_slug, times_json
 from .files import FileWriter, locked_folder
-from .pages import page_css, render_page, texts
+from .pages import CityEntry, Link, PageFrame, PlaceFacts, Words, page_css, render_page, texts
 
 __all__ = ["MAX_DAYS", "BuildResult", "Progress", "SitePlace", "build_site"]
 
@@ -386,17 +386,16 @@ def _ramadan_month(job: _Job) -> date | None:
     return max(coming[0], today)
 
 
-def _links(job: _Job, text: Mapping[str, Any], up: str, ramadan: bool) -> list[dict[str, str]]:
-    links = [{"href": f"{up}month.html", "label": text["month"]}]
+def _links(text: Words, up: str, ramadan: bool) -> list[Link]:
+    links = [Link(f"{up}month.html", text.month)]
     if ramadan:
-        links.append({"href": f"{up}ramadan.html", "label": text["ramadan"]})
-    links.append({"href": f"{up}prayer-times.json", "label": text["json"]})
+        links.append(Link(f"{up}ramadan.html", text.ramadan))
+    links.append(Link(f"{up}prayer-times.json", text.json))
     return links
 
 
-def _day_link(text: Mapping[str, Any], up: str, day: date) -> dict[str, str]:
-    label = text["days"].format(date=day.isoformat())
-    return {"href": f"{up}days/{day.isoformat()}.html", "label": label}
+def _day_link(text: Words, up: str, day: date) -> Link:
+    return Link(f"{up}days/{day.isoformat()}.html", text.days.format(date=day.isoformat()))
 
 
 def _build_place(job: _Job, step: Callable[[int], None] | None = None) -> _Outcome:
@@ -415,30 +414,28 @@ def _build_place(job: _Job, step: Callable[[int], None] | None = None) -> _Outco
     text = texts(view.lang, settings.site_name)
     city_name = view.city
     method_name = method.name_ar if view.lang.startswith("ar") and method.name_ar else method.name
-    text["body"] = [
-        text["body1"],
-        text["body2"].format(city=city_name, method=method_name),
-        text["body3"],
-    ]
-    city = {"method_name": method_name, "method_source": method.source}
+    text = text._replace(
+        body=tuple(part.format(city=city_name, method=method_name) for part in text.body)
+    )
+    city = PlaceFacts(method_name=method_name, method_source=method.source)
     source, version = widgets.tz_database()
     built_text = _built_text(settings, job.location, job.now)
 
-    def page(prefix: str, title: str, date_iso: str, day_text: str) -> dict[str, object]:
-        return {
-            "lang": view.lang,
-            "dir": view.dir,
-            "title": title,
-            "assets": f"{prefix}{assets}",
-            "home": f"{prefix}{assets}index.html",
-            "script": settings.script,
-            "generator": f"{GENERATOR} {widgets.__version__}",
-            "built": job.now.isoformat(),
-            "built_text": built_text,
-            "tz_database": f"{source} {version}",
-            "date_iso": date_iso,
-            "date": day_text,
-        }
+    def page(prefix: str, title: str, date_iso: str = "", day_text: str = "") -> PageFrame:
+        return PageFrame(
+            lang=view.lang,
+            dir=view.dir,
+            title=title,
+            assets=f"{prefix}{assets}",
+            home=f"{prefix}{assets}index.html",
+            script=settings.script,
+            generator=f"{GENERATOR} {widgets.__version__}",
+            built=job.now.isoformat(),
+            built_text=built_text,
+            tz_database=f"{source} {version}",
+            date_iso=date_iso,
+            date=day_text,
+        )
 
     def render(name: str, **context: object) -> str:
         return render_page(settings.templates, name, **context)
@@ -469,31 +466,31 @@ def _build_place(job: _Job, step: Callable[[int], None] | None = None) -> _Outco
     if imsakiya is not None:
         writer.write(f"{folder}imsakiya.html", imsakiya)
 
-    links = _links(job, text, "", imsakiya is not None)
+    links = _links(text, "", imsakiya is not None)
     if settings.days:
         links += [_day_link(text, "", day) for day in job.dates()]
     shared = {"text": text, "city": city, "links": links}
-    title = f"{text['headline']} · {city_name}"
+    title = f"{text.headline} · {city_name}"
     index = page("", title, view.gregorian_iso, view.gregorian)
     writer.write(
         f"{folder}index.html", render("article.html", page=index, strip=strip, news=news, **shared)
     )
-    month_page = page("", f"{text['month']} · {city_name}", "", "")
+    month_page = page("", f"{text.month} · {city_name}")
     writer.write(
         f"{folder}month.html",
         render(
-            "table.html", page=month_page, strip=strip, heading=text["month"], table=month, **shared
+            "table.html", page=month_page, strip=strip, heading=text.month, table=month, **shared
         ),
     )
     if imsakiya is not None:
-        ramadan_page = page("", f"{text['ramadan']} · {city_name}", "", "")
+        ramadan_page = page("", f"{text.ramadan} · {city_name}")
         writer.write(
             f"{folder}ramadan.html",
             render(
                 "table.html",
                 page=ramadan_page,
                 strip=strip,
-                heading=text["ramadan"],
+                heading=text.ramadan,
                 table=imsakiya,
                 **shared,
             ),
@@ -504,7 +501,7 @@ def _build_place(job: _Job, step: Callable[[int], None] | None = None) -> _Outco
 
     if settings.days:
         dates = job.dates()
-        base_links = _links(job, text, "../", imsakiya is not None)
+        base_links = _links(text, "../", imsakiya is not None)
         # the date line of each day page, as the strip prints it
         dates_in_words = widgets.Formatter(
             settings.locale, job.location.timezone, settings.digits, settings.clock
@@ -523,7 +520,7 @@ def _build_place(job: _Job, step: Callable[[int], None] | None = None) -> _Outco
             ]
             day_page = page(
                 "../",
-                f"{text['days'].format(date=day.isoformat())} · {city_name}",
+                f"{text.days.format(date=day.isoformat())} · {city_name}",
                 day.isoformat(),
                 dates_in_words.gregorian_date(day),
             )
@@ -581,19 +578,19 @@ def _write_index(jobs: Sequence[_Job], writer: FileWriter) -> _Outcome:
         if strip.expires_at is not None:
             outcome.expiries.append(strip.expires_at.astimezone(timezone.utc))
         name = widgets.strip_view(job.location, now=job.now, **job.strip_options()).city
-        entries.append({"href": f"{job.folder}index.html", "name": name, "strip": strip})
-    page = {
-        "lang": view.lang,
-        "dir": view.dir,
-        "title": f"{text['site_name']} · {text['cities']}",
-        "assets": "",
-        "home": "index.html",
-        "script": first.settings.script,
-        "generator": f"{GENERATOR} {widgets.__version__}",
-        "built": first.now.isoformat(),
-        "built_text": _built_text(first.settings, first.location, first.now),
-        "tz_database": f"{source} {version}",
-    }
+        entries.append(CityEntry(href=f"{job.folder}index.html", name=name, strip=strip))
+    page = PageFrame(
+        lang=view.lang,
+        dir=view.dir,
+        title=f"{text.site_name} · {text.cities}",
+        assets="",
+        home="index.html",
+        script=first.settings.script,
+        generator=f"{GENERATOR} {widgets.__version__}",
+        built=first.now.isoformat(),
+        built_text=_built_text(first.settings, first.location, first.now),
+        tz_database=f"{source} {version}",
+    )
     writer.write(
         "index.html",
         render_page(
