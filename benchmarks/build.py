@@ -11,6 +11,12 @@
 - jobs: ``jobs=2`` against ``jobs=1`` for every place of the table (141) x 30
   days; the two folders must hold the same bytes (checked, else the run
   fails). Goal: ``jobs=2`` takes <= 1/1.6 of the time.
+- floor: what no renderer can skip, as a multiple of the same peer: praytimes'
+  ``getTimes`` for every place-day the build computes (its month tables and
+  imsakiyas reach outside the 30 days: 1,350 place-days, not 810), plus the
+  build's own files written again, the same bytes, with bare ``os`` calls
+  (temporary file, write, rename). For information: a build's ratio less
+  this floor is what rendering and formatting cost.
 - disk: the P3 build on a real disk (``--disk``, default: a temporary folder
   under the working directory), ``durable=True`` (fsync before each rename)
   against ``durable=False``. For information.
@@ -150,6 +156,74 @@ def raw_engine(places: list[widgets.Location], days: int) -> Callable[[], object
     return run
 
 
+def computed_days(places: list[widgets.Location], days: int) -> int:
+    """How many place-days a cold build of ``places`` x ``days`` computes (its day cache's size)."""
+    from widgets import prayer
+
+    prayer._cached_day.cache_clear()
+    with scratch(ram_folder()) as folder:
+        widgets.build_site(folder / "count", places, now=NOW, days=days, durable=False)
+    return prayer._cached_day.cache_info().currsize
+
+
+def spans_engine(places: list[widgets.Location], per_place: int) -> Callable[[], object]:
+    """praytimes' ``getTimes`` for ``per_place`` days a place from the first of NOW's month."""
+    from praytimes import PrayTimes
+
+    engine = PrayTimes()
+    first = NOW.date().replace(day=1)
+    calls = []
+    for location in places:
+        for number in range(per_place):
+            day = first + timedelta(days=number)
+            offset = datetime.combine(day, datetime.min.time(), location.zone).utcoffset()
+            assert offset is not None
+            where = (location.latitude, location.longitude)
+            calls.append(((day.year, day.month, day.day), where, offset.total_seconds() / 3600))
+
+    def run() -> object:
+        get = engine.getTimes
+        return [get(ymd, where, tz) for ymd, where, tz in calls]
+
+    return run
+
+
+class RawWriter:
+    """The files of a finished build written again into a new folder with bare ``os`` calls."""
+
+    def __init__(self, source: Path, parent: Path) -> None:
+        self.files = [
+            (path.relative_to(source).as_posix(), path.read_bytes())
+            for path in sorted(source.rglob("*"))
+            if path.is_file()
+        ]
+        self.parent = parent
+        self.counter = iter(range(10**9))
+        self.last: Path | None = None
+
+    def __call__(self) -> object:
+        self.tidy()
+        self.last = self.parent / f"raw-{next(self.counter)}"
+        made: set[str] = set()
+        for relative, payload in self.files:
+            name = os.path.join(self.last, relative)
+            folder = os.path.dirname(name)
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
+            temporary = f"{name}.tmp"
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            os.write(handle, payload)
+            os.close(handle)
+            os.replace(temporary, name)
+        return len(self.files)
+
+    def tidy(self) -> None:
+        if self.last is not None:
+            shutil.rmtree(self.last, ignore_errors=True)
+            self.last = None
+
+
 def same_trees(left: Path, right: Path) -> bool:
     """Whether two folders hold the same files with the same bytes."""
     compared = filecmp.dircmp(left, right)
@@ -188,6 +262,34 @@ def build_rows(rounds: int, disk: Path | None = None) -> list[Row]:
                 goal=GOALS["build"],
                 noise=spread(samples["ours"]),
                 note=f"widgets.build_site into {ram}, files written; peer: praytimes getTimes",
+            )
+        )
+
+        ours()  # a finished build, for its files
+        assert ours.last is not None
+        raw = RawWriter(ours.last, folder)
+        shown = computed_days(places, DAYS)
+        engine = spans_engine(places, shown // len(places))
+        floor = alternate(
+            [
+                Case(name="engine", run=engine, per=count),
+                Case(name="writes", run=raw, setup=raw.tidy, per=count),
+                Case(name="praytimes", run=raw_engine(places, DAYS), per=count),
+            ],
+            rounds,
+        )
+        raw.tidy()
+        middle = medians(floor)
+        rows.append(
+            Row(
+                name="P3 floor: engine + bare writes",
+                ours=middle["engine"] + middle["writes"],
+                peer=middle["praytimes"],
+                unit="s/day",
+                goal=None,
+                noise=spread(floor["writes"]),
+                note=f"praytimes for the {shown} place-days the build computes + its "
+                f"{len(raw.files)} files by os calls; no rendering",
             )
         )
 

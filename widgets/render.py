@@ -162,10 +162,13 @@ def _escape(value: object) -> str:
     """``markupsafe.escape`` for autoescaped output, without a ``Markup`` for plain text.
 
     A ``str`` with none of the five characters MarkupSafe replaces is printed
-    as it is; everything else goes through MarkupSafe. Same text, but a small
-    template spends most of its time building ``Markup`` objects otherwise.
+    as it is, and so is a :class:`Fragment` (finished markup, which MarkupSafe
+    would copy twice); everything else goes through MarkupSafe. Same text, but
+    a small template spends most of its time building ``Markup`` objects otherwise.
     """
     if type(value) is str and _NEEDS_ESCAPE.search(value) is None:
+        return value
+    if type(value) is Fragment:
         return value
     return escape(value)
 

@@ -15,6 +15,7 @@ interrupted build (``kill -9``, a full disk) left behind.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import secrets
 from collections.abc import Iterator
@@ -89,6 +90,9 @@ class FileWriter:
         self._folders: set[str] = set()  # made already: one mkdir per folder, not per file
         # made by this writer: no file there is older than the build, so none is compared
         self._fresh: set[str] = set()
+        # temporary names: this process, a random part, then a count
+        self._tag = f"{os.getpid()}-{secrets.token_hex(4)}-"
+        self._count = itertools.count()
 
     def write(self, relative: str, data: str | bytes) -> Path:
         """Write ``data`` (text as UTF-8) to ``root/relative`` unless it holds those bytes."""
@@ -112,7 +116,13 @@ class FileWriter:
             if mode is not None and _holds(name, payload):
                 self.unchanged.append(Path(name))
                 return self.unchanged[-1]
-        _replace(name, payload, _FILE_MODE if mode is None else mode, durable=self.durable)
+        _replace(
+            name,
+            payload,
+            _FILE_MODE if mode is None else mode,
+            durable=self.durable,
+            unique=f"{self._tag}{next(self._count)}",
+        )
         self.written.append(Path(name))
         return self.written[-1]
 
@@ -126,16 +136,17 @@ def _holds(name: str, payload: bytes) -> bool:
         return False
 
 
-def _replace(name: str, payload: bytes, mode: int, *, durable: bool) -> None:
+def _replace(name: str, payload: bytes, mode: int, *, durable: bool, unique: str = "") -> None:
     """Write ``payload`` to a new temporary file beside ``name``, then rename it over ``name``.
 
-    The temporary name holds the process id and a random part; ``O_EXCL`` makes
-    sure no other file is overwritten. Plain ``os`` calls: a build writes
+    The temporary name holds ``unique``, by default the process id and a
+    random part; ``O_EXCL`` makes sure no other file is overwritten. Plain ``os`` calls: a build writes
     thousands of small files, and ``tempfile`` and buffered streams cost more
     than the writing itself on a RAM disk.
     """
     folder, base = os.path.split(name)
-    temporary = os.path.join(folder, f".{base}{_TEMPORARY}{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    unique = unique or f"{os.getpid()}-{secrets.token_hex(4)}"
+    temporary = os.path.join(folder, f".{base}{_TEMPORARY}{unique}.tmp")
     handle = os.open(temporary, _CREATE, 0o600)
     try:
         try:
