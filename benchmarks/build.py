@@ -11,12 +11,14 @@
 - jobs: ``jobs=2`` against ``jobs=1`` for every place of the table (141) x 30
   days; the two folders must hold the same bytes (checked, else the run
   fails). Goal: ``jobs=2`` takes <= 1/1.6 of the time.
-- floor: what no renderer can skip, as a multiple of the same peer: praytimes'
-  ``getTimes`` for every place-day the build computes (its month tables and
-  imsakiyas reach outside the 30 days: 1,350 place-days, not 810), plus the
-  build's own files written again, the same bytes, with bare ``os`` calls
-  (temporary file, write, rename). For information: a build's ratio less
-  this floor is what rendering and formatting cost.
+- floor: what the build cannot skip, as a multiple of the same peer:
+  widgets' own engine (``timetable``, cold) for every place-day the build computes (its month
+  tables and imsakiyas reach outside the 30 days: some 1,300 place-days, not
+  810), plus the build's own files written again, the same bytes, with bare
+  ``os`` calls (temporary file, write, rename). A second row adds every
+  template render of the build replayed with the contexts it was given (the
+  views already built: no computing, formatting or JSON). For information:
+  the build's ratio less these is what building views and pages costs.
 - disk: the P3 build on a real disk (``--disk``, default: a temporary folder
   under the working directory), ``durable=True`` (fsync before each rename)
   against ``durable=False``. For information.
@@ -39,6 +41,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # common.py
@@ -166,24 +169,41 @@ def computed_days(places: list[widgets.Location], days: int) -> int:
     return prayer._cached_day.cache_info().currsize
 
 
-def spans_engine(places: list[widgets.Location], per_place: int) -> Callable[[], object]:
-    """praytimes' ``getTimes`` for ``per_place`` days a place from the first of NOW's month."""
-    from praytimes import PrayTimes
-
-    engine = PrayTimes()
+def computed_spans(places: list[widgets.Location], per_place: int) -> Callable[[], object]:
+    """widgets' own engine for ``per_place`` days a place from the first of NOW's month."""
     first = NOW.date().replace(day=1)
-    calls = []
-    for location in places:
-        for number in range(per_place):
-            day = first + timedelta(days=number)
-            offset = datetime.combine(day, datetime.min.time(), location.zone).utcoffset()
-            assert offset is not None
-            where = (location.latitude, location.longitude)
-            calls.append(((day.year, day.month, day.day), where, offset.total_seconds() / 3600))
+    last = first + timedelta(days=per_place - 1)
 
     def run() -> object:
-        get = engine.getTimes
-        return [get(ymd, where, tz) for ymd, where, tz in calls]
+        return [widgets.timetable(location, first, last) for location in places]
+
+    return run
+
+
+def recorded_renders(build: Callable[[], object]) -> list[tuple[Any, dict[str, Any]]]:
+    """Every template render of one run of ``build``: the template and its context."""
+    import jinja2
+
+    renders: list[tuple[Any, dict[str, Any]]] = []
+    original = jinja2.Template.render
+
+    def recording(self: jinja2.Template, *args: Any, **kwargs: Any) -> str:
+        renders.append((self, dict(*args, **kwargs)))
+        return original(self, *args, **kwargs)
+
+    jinja2.Template.render = recording  # type: ignore[method-assign]
+    try:
+        build()
+    finally:
+        jinja2.Template.render = original  # type: ignore[method-assign]
+    return renders
+
+
+def replay(renders: list[tuple[Any, dict[str, Any]]]) -> Callable[[], object]:
+    """The recorded renders again, contexts as given: the templates' own cost."""
+
+    def run() -> object:
+        return [template.render(context) for template, context in renders]
 
     return run
 
@@ -269,11 +289,15 @@ def build_rows(rounds: int, disk: Path | None = None) -> list[Row]:
         assert ours.last is not None
         raw = RawWriter(ours.last, folder)
         shown = computed_days(places, DAYS)
-        engine = spans_engine(places, shown // len(places))
+        engine = computed_spans(places, shown // len(places))
+        ours.tidy()
+        clear()  # every strip rendered, none from the cache
+        renders = recorded_renders(ours)
         floor = alternate(
             [
-                Case(name="engine", run=engine, per=count),
+                Case(name="engine", run=engine, setup=clear, per=count),
                 Case(name="writes", run=raw, setup=raw.tidy, per=count),
+                Case(name="templates", run=replay(renders), per=count),
                 Case(name="praytimes", run=raw_engine(places, DAYS), per=count),
             ],
             rounds,
@@ -288,8 +312,20 @@ def build_rows(rounds: int, disk: Path | None = None) -> list[Row]:
                 unit="s/day",
                 goal=None,
                 noise=spread(floor["writes"]),
-                note=f"praytimes for the {shown} place-days the build computes + its "
+                note=f"our engine for the {shown} place-days the build computes + its "
                 f"{len(raw.files)} files by os calls; no rendering",
+            )
+        )
+        rows.append(
+            Row(
+                name="P3 floor + the build's template renders",
+                ours=middle["engine"] + middle["writes"] + middle["templates"],
+                peer=middle["praytimes"],
+                unit="s/day",
+                goal=None,
+                noise=spread(floor["templates"]),
+                note=f"the {len(renders)} renders replayed with their contexts "
+                "(views built already)",
             )
         )
 

@@ -141,8 +141,10 @@ class _Job:
 
 @dataclass(slots=True)
 class _Outcome:
-    written: list[Path] = field(default_factory=list)
-    unchanged: list[Path] = field(default_factory=list)
+    """What a worker did, in values that pickle fast: paths are strings."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
     expiries: list[datetime] = field(default_factory=list)
     pages: int = 0
 
@@ -325,14 +327,17 @@ def build_site(
         outcomes = _run(job_list, workers, total, progress)
         if multi:
             outcomes.append(_write_index(job_list, writer))
-    written = [*writer.written, *(path for o in outcomes for path in o.written)]
-    unchanged = [*writer.unchanged, *(path for o in outcomes for path in o.unchanged)]
+    written = [*writer.written, *(name for o in outcomes for name in o.written)]
+    unchanged = [*writer.unchanged, *(name for o in outcomes for name in o.unchanged)]
     expiries = [moment for o in outcomes for moment in o.expiries]
     expires_at = min(expiries) if expiries else None
     if expires_at is not None and not multi:
         expires_at = expires_at.astimezone(chosen[0].location.zone)
     return BuildResult(
-        out=root, written=tuple(written), unchanged=tuple(unchanged), expires_at=expires_at
+        out=root,
+        written=tuple(map(Path, written)),
+        unchanged=tuple(map(Path, unchanged)),
+        expires_at=expires_at,
     )
 
 

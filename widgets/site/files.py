@@ -84,8 +84,8 @@ class FileWriter:
     def __init__(self, root: Path, *, durable: bool = True) -> None:
         self.root = root
         self.durable = durable
-        self.written: list[Path] = []
-        self.unchanged: list[Path] = []
+        self.written: list[str] = []  # paths, as strings: a build makes thousands
+        self.unchanged: list[str] = []
         self._root = os.fspath(root)
         self._folders: set[str] = set()  # made already: one mkdir per folder, not per file
         # made by this writer: no file there is older than the build, so none is compared
@@ -94,7 +94,7 @@ class FileWriter:
         self._tag = f"{os.getpid()}-{secrets.token_hex(4)}-"
         self._count = itertools.count()
 
-    def write(self, relative: str, data: str | bytes) -> Path:
+    def write(self, relative: str, data: str | bytes) -> None:
         """Write ``data`` (text as UTF-8) to ``root/relative`` unless it holds those bytes."""
         payload = data.encode("utf-8") if isinstance(data, str) else data
         name = os.path.join(self._root, relative)
@@ -114,8 +114,8 @@ class FileWriter:
             except OSError:
                 mode = None
             if mode is not None and _holds(name, payload):
-                self.unchanged.append(Path(name))
-                return self.unchanged[-1]
+                self.unchanged.append(name)
+                return
         _replace(
             name,
             payload,
@@ -123,8 +123,7 @@ class FileWriter:
             durable=self.durable,
             unique=f"{self._tag}{next(self._count)}",
         )
-        self.written.append(Path(name))
-        return self.written[-1]
+        self.written.append(name)
 
 
 def _holds(name: str, payload: bytes) -> bool:
@@ -140,9 +139,9 @@ def _replace(name: str, payload: bytes, mode: int, *, durable: bool, unique: str
     """Write ``payload`` to a new temporary file beside ``name``, then rename it over ``name``.
 
     The temporary name holds ``unique``, by default the process id and a
-    random part; ``O_EXCL`` makes sure no other file is overwritten. Plain ``os`` calls: a build writes
-    thousands of small files, and ``tempfile`` and buffered streams cost more
-    than the writing itself on a RAM disk.
+    random part; ``O_EXCL`` makes sure no other file is overwritten. Plain
+    ``os`` calls: a build writes thousands of small files, and ``tempfile``
+    and buffered streams cost more than the writing itself on a RAM disk.
     """
     folder, base = os.path.split(name)
     unique = unique or f"{os.getpid()}-{secrets.token_hex(4)}"
