@@ -147,6 +147,11 @@ class _Outcome:
     unchanged: list[str] = field(default_factory=list)
     expiries: list[datetime] = field(default_factory=list)
     pages: int = 0
+    # for the index of a build of several places: the place's name and strip, its language
+    name: str = ""
+    strip: widgets.Fragment = field(default_factory=widgets.Fragment)
+    lang: str = ""
+    dir: str = ""
 
 
 def _place(value: object) -> SitePlace:
@@ -326,7 +331,7 @@ def build_site(
         writer.write("page.css", page_css(settings.templates))
         outcomes = _run(job_list, workers, total, progress)
         if multi:
-            outcomes.append(_write_index(job_list, writer))
+            _write_index(job_list, outcomes, writer)
     written = [*writer.written, *(name for o in outcomes for name in o.written)]
     unchanged = [*writer.unchanged, *(name for o in outcomes for name in o.unchanged)]
     expiries = [moment for o in outcomes for moment in o.expiries]
@@ -559,6 +564,8 @@ def _build_place(job: _Job, step: Callable[[int], None] | None = None) -> _Outco
     outcome.unchanged += writer.unchanged
     # in UTC: a worker process hands them back pickled, and zones read from tzdata don't pickle
     outcome.expiries += [f.expires_at.astimezone(timezone.utc) for f in fragments if f.expires_at]
+    outcome.name, outcome.strip = city_name, widgets.Fragment(strip)  # its expiry is in expiries
+    outcome.lang, outcome.dir = view.lang, view.dir
     return outcome
 
 
@@ -570,23 +577,18 @@ def _built_text(settings: _Settings, location: widgets.Location, now: datetime) 
     return formatter.news_stamp(now)
 
 
-def _write_index(jobs: Sequence[_Job], writer: FileWriter) -> _Outcome:
+def _write_index(jobs: Sequence[_Job], outcomes: Sequence[_Outcome], writer: FileWriter) -> None:
     """The index of a build with several places: each place's name and strip."""
-    first = jobs[0]
-    view = widgets.strip_view(first.location, now=first.now, **first.strip_options())
-    text = texts(view.lang, first.settings.site_name)
+    first, built = jobs[0], outcomes[0]
+    text = texts(built.lang, first.settings.site_name)
     source, version = widgets.tz_database()
-    outcome = _Outcome()
-    entries = []
-    for job in jobs:
-        strip = widgets.render_prayer_strip(job.location, now=job.now, **job.strip_options())
-        if strip.expires_at is not None:
-            outcome.expiries.append(strip.expires_at.astimezone(timezone.utc))
-        name = widgets.strip_view(job.location, now=job.now, **job.strip_options()).city
-        entries.append(CityEntry(href=f"{job.folder}index.html", name=name, strip=strip))
+    entries = [
+        CityEntry(href=f"{job.folder}index.html", name=outcome.name, strip=outcome.strip)
+        for job, outcome in zip(jobs, outcomes, strict=True)
+    ]
     page = PageFrame(
-        lang=view.lang,
-        dir=view.dir,
+        lang=built.lang,
+        dir=built.dir,
         title=f"{text.site_name} · {text.cities}",
         assets="",
         home="index.html",
@@ -602,4 +604,3 @@ def _write_index(jobs: Sequence[_Job], writer: FileWriter) -> _Outcome:
             first.settings.templates, "cities.html", page=page, text=text, strip="", cities=entries
         ),
     )
-    return outcome
