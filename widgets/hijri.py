@@ -30,7 +30,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
-from importlib import resources
 from os import PathLike
 from types import MappingProxyType
 from typing import Final
@@ -90,6 +89,7 @@ __all__ = [
 MONTH_STARTS_FORMAT = 1
 """Version of the month-starts file format that :func:`load_month_starts` reads."""
 _SHIPPED = "hijri_month_starts.json"
+_SHIPPED_PATH = os.path.join(os.path.dirname(__file__), "data", _SHIPPED)
 _COUNTRY = "an ISO 3166 alpha-2 country code such as 'EG'"
 
 
@@ -319,8 +319,8 @@ def shipped_month_starts() -> MonthStarts:
 
     Parsed once and cached; the value is immutable.
     """
-    text = (resources.files(__package__ or "widgets") / "data" / _SHIPPED).read_text("utf-8")
-    return parse_month_starts(json.loads(text), _SHIPPED)
+    with open(_SHIPPED_PATH, encoding="utf-8") as handle:
+        return parse_month_starts(json.load(handle), _SHIPPED)
 
 
 def _check_month_starts(month_starts: object) -> MonthStarts:
@@ -366,8 +366,8 @@ def _resolve_pins(
 @lru_cache(maxsize=1)
 def _shipped_entries() -> tuple[Mapping[str, object], ...]:
     """The entries of the shipped month-starts file, decoded but not yet checked."""
-    text = (resources.files(__package__ or "widgets") / "data" / _SHIPPED).read_text("utf-8")
-    data = json.loads(text)
+    with open(_SHIPPED_PATH, encoding="utf-8") as handle:
+        data = json.load(handle)
     return tuple(data["starts"]) if isinstance(data, Mapping) else ()
 
 

@@ -18,27 +18,39 @@ Markup('<b>1</b>')
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
+import os
+import pickle
 import re
+import sys
+import tempfile
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
-from pathlib import Path
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 import jinja2
+import jinja2.bccache
 import jinja2.compiler
 import jinja2.nodes
 from markupsafe import Markup, escape
 
 from .errors import InvalidInputError
-from .headlines import NewsView, news_view, to_minute
 from .hijri import HijriOverrides, MonthStarts
 from .l10n import Ago, Clock, Digits
 from .methods import Asr, Method
-from .news import NewsItem, NewsOrder
 from .places import Location
-from .tables import timetable_view
 from .views import StripOptions, strip_options, strip_state, strip_view_at
+
+if TYPE_CHECKING:  # the news and timetable rooms are imported by their render_* on first use
+    from pathlib import Path
+
+    from .headlines import NewsView
+    from .news import NewsItem, NewsOrder
+
+    _ItemKey = NewsItem | tuple[tuple[str, ...], tuple[type, ...], tuple[object, ...]]
+    """An item as a cache key: a NewsItem as it is, a mapping as its names, types and values."""
 
 __all__ = [
     "FRAGMENT_CACHE_SIZE",
@@ -46,6 +58,7 @@ __all__ = [
     "NEWS_TEMPLATE",
     "STRIP_TEMPLATE",
     "TIMETABLE_TEMPLATE",
+    "CompiledTemplates",
     "Fragment",
     "NewsOptions",
     "WidgetsLoader",
@@ -135,14 +148,24 @@ def templates_path() -> Path:
     in a checkout or an editable install they are the repository's top-level
     ``templates/`` folder, next to the package.
     """
-    package = Path(__file__).resolve().parent
-    candidates = (package / "templates", package.parent / "templates")
+    from pathlib import Path  # here: a strip needs the folder's name only
+
+    return Path(_templates_folder())
+
+
+@lru_cache(maxsize=1)
+def _templates_folder() -> str:
+    """The folder of :func:`templates_path`, as a string."""
+    package = os.path.dirname(os.path.realpath(__file__))
+    candidates = (
+        os.path.join(package, "templates"),
+        os.path.join(os.path.dirname(package), "templates"),
+    )
     for candidate in candidates:
-        if (candidate / STRIP_TEMPLATE).is_file():
+        if os.path.isfile(os.path.join(candidate, STRIP_TEMPLATE)):
             return candidate
     raise FileNotFoundError(
-        f"widget templates not found: looked for {STRIP_TEMPLATE} in "
-        + " and ".join(str(candidate) for candidate in candidates)
+        f"widget templates not found: looked for {STRIP_TEMPLATE} in " + " and ".join(candidates)
     )
 
 
@@ -152,7 +175,7 @@ def template_loader() -> jinja2.BaseLoader:
 
     For hosts that wire their environment themselves; :func:`install` does it in one call.
     """
-    return WidgetsLoader(str(templates_path()))
+    return WidgetsLoader(_templates_folder())
 
 
 _NEEDS_ESCAPE: Final = re.compile("[&<>\"']")
@@ -212,10 +235,82 @@ def template_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
     return env
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Our templates as Jinja2 compiled them, kept where Python keeps this package's bytecode.
+
+    Jinja2 parses and compiles a template when a process first uses it, most
+    of the cost of a fresh process's first strip. The compiled code is kept in
+    ``folder`` (``widgets/__pycache__``, or its place under
+    ``sys.pycache_prefix``), one file per template and Jinja2 version. A file
+    is used only for the same template source, Python, Jinja2 release and
+    this module (its size and modification time: the code generator and the
+    environment's settings live here); otherwise the template is compiled and
+    the file replaced. As for Python's own bytecode, nothing is written when
+    ``sys.dont_write_bytecode`` is set, and a folder that cannot be written
+    (a read-only install) only means compiling in each process.
+    """
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        try:
+            facts = os.stat(__file__)
+            self.stamp = f"{facts.st_size}:{facts.st_mtime_ns}"
+        except OSError:
+            self.stamp = ""
+
+    def path(self, bucket: jinja2.bccache.Bucket) -> str:
+        """The file that holds a template's compiled code."""
+        version = getattr(jinja2, "__version__", "")
+        return os.path.join(self.folder, f"jinja2-{version}-{bucket.key}.cache")
+
+    def get_source_checksum(self, source: str) -> str:
+        return super().get_source_checksum(f"{self.stamp}\n{source}")
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            with open(self.path(bucket), "rb") as handle:
+                bucket.load_bytecode(handle)  # a stale file leaves the bucket empty
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+            bucket.reset()  # missing or damaged: compiled again, and the file replaced
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if sys.dont_write_bytecode:
+            return
+        target = self.path(bucket)
+        try:
+            os.makedirs(self.folder, exist_ok=True)
+            with tempfile.NamedTemporaryFile(
+                "wb", dir=self.folder, prefix=os.path.basename(target), suffix=".tmp", delete=False
+            ) as handle:
+                bucket.write_bytecode(handle)
+        except OSError:
+            return  # cannot write here: the next process compiles again
+        try:
+            os.replace(handle.name, target)  # readers see the old file or the whole new one
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.remove(handle.name)
+
+
+def _bytecode_folder() -> str | None:
+    """Where Python keeps this package's bytecode, or ``None`` where it keeps none."""
+    try:
+        return os.path.dirname(importlib.util.cache_from_source(__file__))
+    except NotImplementedError:  # an implementation without a cache tag
+        return None
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    """Return this package's own Jinja2 environment (shared, thread-safe)."""
-    return template_environment(template_loader())
+    """Return this package's own Jinja2 environment (shared, thread-safe).
+
+    Its compiled templates are kept from one process to the next (:class:`CompiledTemplates`).
+    """
+    env = template_environment(template_loader())
+    folder = _bytecode_folder()
+    if folder is not None:
+        env.bytecode_cache = CompiledTemplates(folder)
+    return env
 
 
 def render_template(env: jinja2.Environment, name: str, **context: object) -> str:
@@ -311,10 +406,6 @@ def news_fragment(env: jinja2.Environment, view: NewsView) -> Fragment:
     return Fragment(render_template(env, NEWS_TEMPLATE, news=view), view.expires_at)
 
 
-_ItemKey = NewsItem | tuple[tuple[str, ...], tuple[type, ...], tuple[object, ...]]
-"""An item as a cache key: a NewsItem as it is, a mapping as its names, value types and values."""
-
-
 def _items_key(items: object) -> tuple[_ItemKey, ...] | None:
     """``items`` as a tuple of plain hashable values, or ``None`` when they cannot be keyed.
 
@@ -323,6 +414,8 @@ def _items_key(items: object) -> tuple[_ItemKey, ...] | None:
     """
     if not isinstance(items, (list, tuple)):
         return None  # an iterator is read once, by the renderer itself
+    from .news import NewsItem
+
     keyed: list[_ItemKey] = []
     for item in items:
         if isinstance(item, NewsItem):
@@ -344,7 +437,7 @@ def _items_key(items: object) -> tuple[_ItemKey, ...] | None:
 
 def _items_of(key: tuple[_ItemKey, ...]) -> list[NewsItem | Mapping[str, object]]:
     return [
-        item if isinstance(item, NewsItem) else dict(zip(item[0], item[2], strict=True))
+        dict(zip(item[0], item[2], strict=True)) if isinstance(item, tuple) else item
         for item in key
     ]
 
@@ -369,6 +462,8 @@ class NewsOptions(NamedTuple):
         self, items: Iterable[NewsItem | Mapping[str, object]], now: datetime | None
     ) -> NewsView:
         """The list's view model for ``items`` at ``now``."""
+        from .headlines import news_view
+
         return news_view(
             items,
             now=now,
@@ -462,6 +557,8 @@ def render_related_news(
         return _news_fragment(key, options, None, None)
     if now.utcoffset() is None:
         raise InvalidInputError("now", now, "a timezone-aware datetime")
+    from .headlines import to_minute
+
     return _news_fragment(key, options, to_minute(now), now.tzinfo)
 
 
@@ -503,6 +600,8 @@ def render_timetable(
     the next local midnight while the table holds today. With ``jumuah=True``
     the Dhuhr cell of each Friday is noted «الجمعة».
     """
+    from .tables import timetable_view
+
     view = timetable_view(
         location,
         month=month,
