@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Final
+from typing import Final, NamedTuple
 
 from .errors import InvalidInputError, UnknownNameError
 from .methods import NO_ADJUSTMENTS, Adjustments
@@ -25,7 +25,7 @@ from .zones import get_zone, zone_country, zone_key
 __all__ = ["Location", "all_places", "as_location", "place"]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False)  # its own __repr__ below
 class Location:
     """A point on Earth with its civil time zone.
 
@@ -183,8 +183,7 @@ _ARABIC_ARTICLE = "ال"
 _SLUG_KEY, _NAME_KEY, _ALIAS_KEY, _REGION_KEY, _BARE_KEY = range(5)
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
+class _Entry(NamedTuple):
     """One row of the data file: the place and the extra names it is found by."""
 
     location: Location
