@@ -28,7 +28,7 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Final
 
 import jinja2
 import jinja2.bccache
@@ -46,7 +46,7 @@ from .views import StripOptions, strip_options, strip_state, strip_view_at
 if TYPE_CHECKING:  # the news and timetable rooms are imported by their render_* on first use
     from pathlib import Path
 
-    from .headlines import NewsView
+    from .headlines import NewsOptions, NewsView
     from .news import NewsItem, NewsOrder
 
     _ItemKey = NewsItem | tuple[tuple[str, ...], tuple[type, ...], tuple[object, ...]]
@@ -60,7 +60,6 @@ __all__ = [
     "TIMETABLE_TEMPLATE",
     "CompiledTemplates",
     "Fragment",
-    "NewsOptions",
     "WidgetsLoader",
     "environment",
     "news_fragment",
@@ -442,46 +441,6 @@ def _items_of(key: tuple[_ItemKey, ...]) -> list[NewsItem | Mapping[str, object]
     ]
 
 
-class NewsOptions(NamedTuple):
-    """The options of a related-news list, as plain values (part of its cache key)."""
-
-    locale: str
-    digits: Digits
-    clock: Clock | None
-    limit: int | None
-    relative_within: timedelta | None
-    exclude_url: str | None
-    order: NewsOrder
-    timezone: str | tzinfo | None
-    pattern: str | None
-    ago: Ago
-    heading: str | None
-    heading_level: int
-
-    def view(
-        self, items: Iterable[NewsItem | Mapping[str, object]], now: datetime | None
-    ) -> NewsView:
-        """The list's view model for ``items`` at ``now``."""
-        from .headlines import news_view
-
-        return news_view(
-            items,
-            now=now,
-            locale=self.locale,
-            digits=self.digits,
-            clock=self.clock,
-            limit=self.limit,
-            relative_within=self.relative_within,
-            exclude_url=self.exclude_url,
-            order=self.order,
-            timezone=self.timezone,
-            pattern=self.pattern,
-            heading_level=self.heading_level,
-            ago=self.ago,
-            heading=self.heading,
-        )
-
-
 @lru_cache(maxsize=NEWS_CACHE_SIZE)
 def _news_fragment(
     items: tuple[_ItemKey, ...], options: NewsOptions, minute: datetime | None, zone: object
@@ -536,6 +495,8 @@ def render_related_news(
     iterables are rendered every time. A bad item's warning is logged when
     the list is first rendered.
     """
+    from .headlines import NewsOptions, to_minute  # here: a strip never loads the news rooms
+
     options = NewsOptions(
         locale=locale,
         digits=digits,
@@ -557,8 +518,6 @@ def render_related_news(
         return _news_fragment(key, options, None, None)
     if now.utcoffset() is None:
         raise InvalidInputError("now", now, "a timezone-aware datetime")
-    from .headlines import to_minute
-
     return _news_fragment(key, options, to_minute(now), now.tzinfo)
 
 
