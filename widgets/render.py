@@ -25,7 +25,7 @@ import pickle
 import re
 import sys
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
@@ -405,6 +405,19 @@ def news_fragment(env: jinja2.Environment, view: NewsView) -> Fragment:
     return Fragment(render_template(env, NEWS_TEMPLATE, news=view), view.expires_at)
 
 
+@lru_cache(maxsize=1)
+def _news_rooms() -> tuple[type[NewsOptions], Callable[[datetime], datetime], type[NewsItem]]:
+    """What a related-news list needs of the news rooms, imported by the first list.
+
+    A process that shows strips only never loads :mod:`widgets.news` or
+    :mod:`widgets.headlines`; a cached call costs less than an import statement.
+    """
+    from .headlines import NewsOptions, to_minute
+    from .news import NewsItem
+
+    return NewsOptions, to_minute, NewsItem
+
+
 def _items_key(items: object) -> tuple[_ItemKey, ...] | None:
     """``items`` as a tuple of plain hashable values, or ``None`` when they cannot be keyed.
 
@@ -413,8 +426,7 @@ def _items_key(items: object) -> tuple[_ItemKey, ...] | None:
     """
     if not isinstance(items, (list, tuple)):
         return None  # an iterator is read once, by the renderer itself
-    from .news import NewsItem
-
+    _, _, NewsItem = _news_rooms()
     keyed: list[_ItemKey] = []
     for item in items:
         if isinstance(item, NewsItem):
@@ -495,8 +507,7 @@ def render_related_news(
     iterables are rendered every time. A bad item's warning is logged when
     the list is first rendered.
     """
-    from .headlines import NewsOptions, to_minute  # here: a strip never loads the news rooms
-
+    NewsOptions, to_minute, _ = _news_rooms()
     options = NewsOptions(
         locale=locale,
         digits=digits,
