@@ -24,7 +24,6 @@ import os
 import pickle
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
@@ -276,19 +275,20 @@ class CompiledTemplates(jinja2.BytecodeCache):
         if sys.dont_write_bytecode:
             return
         target = self.path(bucket)
+        partial = f"{target}.{os.getpid()}.{id(bucket)}.tmp"
         try:
             os.makedirs(self.folder, exist_ok=True)
-            with tempfile.NamedTemporaryFile(
-                "wb", dir=self.folder, prefix=os.path.basename(target), suffix=".tmp", delete=False
-            ) as handle:
-                bucket.write_bytecode(handle)
+            # as Python writes a .pyc: a new file, readable as the umask allows, then renamed
+            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except OSError:
             return  # cannot write here: the next process compiles again
         try:
-            os.replace(handle.name, target)  # readers see the old file or the whole new one
+            with open(descriptor, "wb") as handle:
+                bucket.write_bytecode(handle)
+            os.replace(partial, target)  # readers see the old file or the whole new one
         except OSError:
             with contextlib.suppress(OSError):
-                os.remove(handle.name)
+                os.remove(partial)
 
 
 def _bytecode_folder() -> str | None:
