@@ -1,6 +1,6 @@
 """Does a crescent-visibility criterion predict each country's announced month starts?
 
-For every country with enough announced starts in ``widgets/data/hijri_month_starts.json``,
+For every country with enough announced starts in ``widgets/data/hijri_month_starts/``,
 the months are split chronologically: the earliest 75% calibrate the criterion (its
 visibility threshold) and choose the country's default rule, the latest 25% are held
 out. The table counts the held-out starts predicted right by Umm al-Qura, by the
@@ -17,7 +17,7 @@ first evening, from the day of the conjunction on, when V reaches the threshold.
 
 ``--write`` stores, for each country where the criterion wins on the calibration
 months, its predicted starts for every month after the last announced one up to AH
-1500, marked with the criterion, in the shipped file. Needs ``ephem`` (bench extra).
+1500, marked with the criterion, in the country's shipped file. Needs ``ephem`` (bench extra).
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ import ephem
 
 from widgets.hijri import HIJRI_YEAR_LAST, MonthStart, month_start, shipped_month_starts
 
-DATA = Path(__file__).resolve().parents[1] / "widgets" / "data" / "hijri_month_starts.json"
+DATA = Path(__file__).resolve().parents[1] / "widgets" / "data" / "hijri_month_starts"
+"""The shipped month starts: one file per country (``EG.json``...), one start a line."""
 THRESHOLDS = (5.65, 2.0, -0.96)
 """Odeh's zone limits: naked eye (A), eye possible (B), optical aid only (C)."""
 MIN_MONTHS = 8
@@ -198,17 +199,18 @@ def main(argv: Sequence[str] | None = None) -> None:
         )
     if not args.write:
         return
-    data = json.loads(DATA.read_text(encoding="utf-8"))
-    kept = [e for e in data["starts"] if "criterion" not in e]
     for row, starts in rows:
+        path = DATA / f"{row.country}.json"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        kept = [e for e in data["starts"] if "criterion" not in e]
         if row.default == "odeh" and row.threshold is not None:
             kept.extend(predictions(row.country, row.threshold, starts[-1]))
-    kept.sort(key=lambda e: (e["country"], e["year"], e["month"]))
-    head = {key: value for key, value in data.items() if key != "starts"}
-    text = json.dumps(head, ensure_ascii=False, indent=1)[:-2]
-    lines = ",\n  ".join(json.dumps(e, ensure_ascii=False) for e in kept)
-    DATA.write_text(f'{text},\n "starts": [\n  {lines}\n ]\n}}\n', encoding="utf-8")
-    print(f"wrote {DATA}")
+        kept.sort(key=lambda e: (e["year"], e["month"]))
+        head = {key: value for key, value in data.items() if key != "starts"}
+        text = json.dumps(head, ensure_ascii=False, indent=1)[:-2]
+        lines = ",\n  ".join(json.dumps(e, ensure_ascii=False) for e in kept)
+        path.write_text(f'{text},\n "starts": [\n  {lines}\n ]\n}}\n', encoding="utf-8")
+        print(f"wrote {path}")
 
 
 if __name__ == "__main__":

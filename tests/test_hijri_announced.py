@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import widgets.hijri
 from widgets.errors import InvalidInputError
 from widgets.hijri import (
     HijriDate,
@@ -30,6 +31,16 @@ def test_shipped_history_covers_the_countries_of_the_issue() -> None:
     wanted |= {"LY", "DZ", "IQ"}
     assert wanted <= SHIPPED.countries
     assert all(entry.source.startswith(("https://", "http://", "github:")) for entry in ANNOUNCED)
+
+
+def test_each_shipped_file_is_a_month_starts_file_of_its_own_country() -> None:
+    folder = Path(widgets.hijri.__file__).parent / "data" / "hijri_month_starts"
+    files = sorted(folder.glob("*.json"))
+    assert {path.stem for path in files} == SHIPPED.countries
+    for path in files:
+        alone = load_month_starts(path, over_shipped=False)
+        assert alone.countries == {path.stem}, path.name
+        assert alone.pins(path.stem) == SHIPPED.pins(path.stem)
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ import pickle
 import re
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -39,11 +40,14 @@ from widgets.errors import TimeUnavailableError, UnknownNameError
 from widgets.host import install, widget_globals
 from widgets.l10n import Formatter
 from widgets.render import (
+    STRIP_TEMPLATE,
+    CompiledTemplates,
     Fragment,
     environment,
     render_prayer_strip,
     render_related_news,
     render_timetable,
+    template_environment,
     template_loader,
     templates_path,
 )
@@ -927,6 +931,68 @@ def test_templates_are_found_and_loaded_by_our_loader() -> None:
     assert env.autoescape is True and env.undefined is jinja2.StrictUndefined
     assert env.loader is template_loader()
     assert env.filters == jinja2.Environment().filters  # no custom filters
+
+
+def _cached_environment(
+    folder: Path, loader: jinja2.BaseLoader | None = None
+) -> jinja2.Environment:
+    env = template_environment(loader or template_loader())
+    env.bytecode_cache = CompiledTemplates(str(folder))
+    return env
+
+
+def _never_compiled(*args: object, **kwargs: object) -> None:
+    raise AssertionError("compiled again instead of read from the cache")
+
+
+def test_compiled_templates_are_kept_and_read_by_the_next_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    view = strip_view("cairo", now=NOON)
+    first = _cached_environment(tmp_path).get_template(STRIP_TEMPLATE).render(strip=view)
+    kept = [path.name for path in tmp_path.iterdir()]
+    assert len(kept) == 1 and kept[0].startswith(f"jinja2-{jinja2.__version__}-"), kept
+    later = _cached_environment(tmp_path)
+    monkeypatch.setattr(later, "compile", _never_compiled)
+    again = later.get_template(STRIP_TEMPLATE).render(strip=view)
+    assert again == first == environment().get_template(STRIP_TEMPLATE).render(strip=view)
+
+
+def test_a_changed_template_is_compiled_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    (tmp_path / "page.html").write_text("<p>{{ x }}</p>", encoding="utf-8")
+    loader = jinja2.FileSystemLoader(str(tmp_path))
+    cache = tmp_path / "cache"
+    assert _cached_environment(cache, loader).get_template("page.html").render(x=1) == "<p>1</p>"
+    (tmp_path / "page.html").write_text("<b>{{ x }}</b>", encoding="utf-8")
+    assert _cached_environment(cache, loader).get_template("page.html").render(x=1) == "<b>1</b>"
+    assert len(list(cache.iterdir())) == 1  # the file was replaced
+
+
+def test_compiled_templates_never_break_a_render(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = strip_view("cairo", now=NOON)
+    expected = environment().get_template(STRIP_TEMPLATE).render(strip=view)
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)  # PYTHONDONTWRITEBYTECODE: read only
+    assert _cached_environment(tmp_path).get_template(STRIP_TEMPLATE).render(strip=view) == expected
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    unwritable = tmp_path / "file" / "cache"  # under a file: no folder can be made
+    assert (
+        _cached_environment(unwritable).get_template(STRIP_TEMPLATE).render(strip=view) == expected
+    )
+    cache = tmp_path / "cache"
+    _cached_environment(cache).get_template(STRIP_TEMPLATE)
+    (kept,) = cache.iterdir()
+    kept.write_bytes(kept.read_bytes()[:40])  # cut short
+    assert _cached_environment(cache).get_template(STRIP_TEMPLATE).render(strip=view) == expected
+    kept.write_bytes(b"not a cache file")
+    assert _cached_environment(cache).get_template(STRIP_TEMPLATE).render(strip=view) == expected
 
 
 def test_templates_only_print() -> None:

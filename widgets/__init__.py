@@ -2,8 +2,9 @@
 
 The public API: places, methods, computing, formatting and rendering.
 
-``load_news`` (feeds) and ``build_site``/``BuildResult`` (static builds) are
-imported on first use, so that a process showing a strip never loads them.
+The names of the rooms a prayer strip does not use (related news, the
+timetable, the host integration, the feeds and the static site) are imported
+on first use, so that a process showing a strip never loads those modules.
 """
 
 from typing import TYPE_CHECKING
@@ -15,8 +16,6 @@ from .errors import MissingExtraError as MissingExtraError
 from .errors import TimeUnavailableError as TimeUnavailableError
 from .errors import UnknownNameError as UnknownNameError
 from .errors import WidgetsError as WidgetsError
-from .headlines import NewsView as NewsView
-from .headlines import news_view as news_view
 from .hijri import MAX_OFFSET as MAX_HIJRI_OFFSET
 from .hijri import HijriDate as HijriDate
 from .hijri import MonthStart as MonthStart
@@ -28,11 +27,6 @@ from .hijri import month_start as month_start
 from .hijri import ramadan_between as ramadan_between
 from .hijri import ramadan_days as ramadan_days
 from .hijri import to_hijri as to_hijri
-from .host import SITE_DEFAULTS as SITE_DEFAULTS
-from .host import ResponseExpiry as ResponseExpiry
-from .host import cache_headers as cache_headers
-from .host import install as install
-from .host import widget_globals as widget_globals
 from .l10n import Clock as Clock
 from .l10n import Digits as Digits
 from .l10n import Formatter as Formatter
@@ -46,9 +40,6 @@ from .methods import Prayer as Prayer
 from .methods import Rounding as Rounding
 from .methods import get_method as get_method
 from .methods import method_for_country as method_for_country
-from .news import NewsItem as NewsItem
-from .news import prepare_items as prepare_items
-from .news import safe_url as safe_url
 from .places import Location as Location
 from .places import all_places as all_places
 from .places import place as place
@@ -63,8 +54,6 @@ from .render import render_timetable as render_timetable
 from .render import template_environment as template_environment
 from .render import template_loader as template_loader
 from .render import templates_path as templates_path
-from .tables import TimetableView as TimetableView
-from .tables import timetable_view as timetable_view
 from .views import PrayerSlot as PrayerSlot
 from .views import StripView as StripView
 from .views import strip_view as strip_view
@@ -140,14 +129,43 @@ __all__ = [
 
 if TYPE_CHECKING:
     from .feeds import load_news as load_news
+    from .headlines import NewsView as NewsView
+    from .headlines import news_view as news_view
+    from .host import SITE_DEFAULTS as SITE_DEFAULTS
+    from .host import ResponseExpiry as ResponseExpiry
+    from .host import cache_headers as cache_headers
+    from .host import install as install
+    from .host import widget_globals as widget_globals
+    from .news import NewsItem as NewsItem
+    from .news import prepare_items as prepare_items
+    from .news import safe_url as safe_url
     from .site import BuildResult as BuildResult
     from .site import build_site as build_site
+    from .tables import TimetableView as TimetableView
+    from .tables import timetable_view as timetable_view
 
-_ON_FIRST_USE = (("load_news", ".feeds"), ("BuildResult", ".site"), ("build_site", ".site"))
+#: The names imported on first use, and the room each comes from.
+_ON_FIRST_USE = (
+    ("NewsView", ".headlines"),
+    ("news_view", ".headlines"),
+    ("SITE_DEFAULTS", ".host"),
+    ("ResponseExpiry", ".host"),
+    ("cache_headers", ".host"),
+    ("install", ".host"),
+    ("widget_globals", ".host"),
+    ("NewsItem", ".news"),
+    ("prepare_items", ".news"),
+    ("safe_url", ".news"),
+    ("TimetableView", ".tables"),
+    ("timetable_view", ".tables"),
+    ("load_news", ".feeds"),
+    ("BuildResult", ".site"),
+    ("build_site", ".site"),
+)
 
 
 def __getattr__(name: str) -> object:
-    """Import ``load_news``, ``build_site`` and ``BuildResult`` when first asked for."""
+    """Import a name of :data:`_ON_FIRST_USE` from its room when first asked for."""
     for public, room in _ON_FIRST_USE:
         if name == public:
             from importlib import import_module
@@ -156,3 +174,8 @@ def __getattr__(name: str) -> object:
             globals()[name] = value  # found directly from now on
             return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The module's names, those imported on first use included."""
+    return sorted(set(globals()) | set(__all__))

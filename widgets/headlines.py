@@ -22,6 +22,7 @@ __all__ = [
     "THUMBNAIL_HEIGHT",
     "THUMBNAIL_WIDTH",
     "NewsEntry",
+    "NewsOptions",
     "NewsView",
     "news_view",
     "to_minute",
@@ -67,6 +68,44 @@ class NewsView(NamedTuple):
     entries: tuple[NewsEntry, ...]
     expires_at: datetime | None
     heading_tag: str = "h2"
+
+
+class NewsOptions(NamedTuple):
+    """The options of a related-news list, as plain values (part of its cache key)."""
+
+    locale: str
+    digits: Digits
+    clock: Clock | None
+    limit: int | None
+    relative_within: timedelta | None
+    exclude_url: str | None
+    order: NewsOrder
+    timezone: str | tzinfo | None
+    pattern: str | None
+    ago: Ago
+    heading: str | None
+    heading_level: int
+
+    def view(
+        self, items: Iterable[NewsItem | Mapping[str, object]], now: datetime | None
+    ) -> NewsView:
+        """The list's view model for ``items`` at ``now``."""
+        return news_view(
+            items,
+            now=now,
+            locale=self.locale,
+            digits=self.digits,
+            clock=self.clock,
+            limit=self.limit,
+            relative_within=self.relative_within,
+            exclude_url=self.exclude_url,
+            order=self.order,
+            timezone=self.timezone,
+            pattern=self.pattern,
+            heading_level=self.heading_level,
+            ago=self.ago,
+            heading=self.heading,
+        )
 
 
 # --- related news -------------------------------------------------------------------------------

@@ -30,7 +30,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
-from importlib import resources
 from os import PathLike
 from types import MappingProxyType
 from typing import Final
@@ -89,7 +88,9 @@ __all__ = [
 
 MONTH_STARTS_FORMAT = 1
 """Version of the month-starts file format that :func:`load_month_starts` reads."""
-_SHIPPED = "hijri_month_starts.json"
+_SHIPPED = "hijri_month_starts"
+_SHIPPED_FOLDER = os.path.join(os.path.dirname(__file__), "data", _SHIPPED)
+"""One month-starts file per country, ``EG.json``...: a strip reads its own country's only."""
 _COUNTRY = "an ISO 3166 alpha-2 country code such as 'EG'"
 
 
@@ -315,12 +316,13 @@ def _read_month_starts(path: str, mtime_ns: int, size: int, over_shipped: bool) 
 
 @lru_cache(maxsize=1)
 def shipped_month_starts() -> MonthStarts:
-    """The month starts shipped with the package (``widgets/data/hijri_month_starts.json``).
+    """The month starts shipped with the package (``widgets/data/hijri_month_starts/*.json``).
 
     Parsed once and cached; the value is immutable.
     """
-    text = (resources.files(__package__ or "widgets") / "data" / _SHIPPED).read_text("utf-8")
-    return parse_month_starts(json.loads(text), _SHIPPED)
+    countries = sorted(name[:-5] for name in os.listdir(_SHIPPED_FOLDER) if name.endswith(".json"))
+    starts = [entry for country in countries for entry in _shipped_entries(country)]
+    return parse_month_starts({"format": MONTH_STARTS_FORMAT, "starts": starts}, _SHIPPED)
 
 
 def _check_month_starts(month_starts: object) -> MonthStarts:
@@ -363,23 +365,28 @@ def _resolve_pins(
     return _merge(_check_month_starts(month_starts).pins(country), site)
 
 
-@lru_cache(maxsize=1)
-def _shipped_entries() -> tuple[Mapping[str, object], ...]:
-    """The entries of the shipped month-starts file, decoded but not yet checked."""
-    text = (resources.files(__package__ or "widgets") / "data" / _SHIPPED).read_text("utf-8")
-    data = json.loads(text)
-    return tuple(data["starts"]) if isinstance(data, Mapping) else ()
+@lru_cache(maxsize=64)
+def _shipped_entries(country: str) -> tuple[Mapping[str, object], ...]:
+    """The entries of a country's shipped month-starts file, decoded but not yet checked."""
+    try:
+        with open(os.path.join(_SHIPPED_FOLDER, f"{country}.json"), encoding="utf-8") as handle:
+            data = json.load(handle)
+    except FileNotFoundError:  # no start shipped for the country
+        return ()
+    if not isinstance(data, Mapping) or data.get("format") != MONTH_STARTS_FORMAT:
+        raise ValueError(f"{_SHIPPED}/{country}.json is not a month-starts file")
+    return tuple(data["starts"])
 
 
 @lru_cache(maxsize=64)
 def _shipped_pins(country: str) -> Pins:
     """One country's shipped starts, checked when first needed (a strip needs one country).
 
-    The same pins as ``shipped_month_starts().pins(country)``, without checking
+    The same pins as ``shipped_month_starts().pins(country)``, without reading
     some 2,000 entries of other countries in a process that shows one place.
     """
-    own = [e for e in _shipped_entries() if str(e.get("country", "")).upper() == country]
-    return parse_month_starts({"format": MONTH_STARTS_FORMAT, "starts": own}, _SHIPPED).pins(
+    own = _shipped_entries(country)
+    return parse_month_starts({"format": MONTH_STARTS_FORMAT, "starts": list(own)}, _SHIPPED).pins(
         country
     )
 

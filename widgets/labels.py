@@ -3,20 +3,20 @@
 Plain data, no Babel: :mod:`widgets.l10n` picks the set for a locale.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
+from typing import NamedTuple
 
 from .methods import Prayer
 
 __all__ = ["LABELS_AR", "LABELS_EN", "PRAYER_NAMES_AR", "PRAYER_NAMES_EN", "Labels"]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Labels:
-    """The words of the widgets' own interface in one language (``{city}``... are filled in)."""
+class Labels(NamedTuple):
+    """The words of the widgets' own interface in one language (``{city}``... are filled in).
+
+    A named tuple (immutable, built by keyword): two sets are made once, at import.
+    """
 
     strip: str
     next: str

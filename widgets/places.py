@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import tzinfo
 from functools import lru_cache
-from importlib import resources
 from types import MappingProxyType
-from typing import Final
+from typing import Final, NamedTuple
 
 from .errors import InvalidInputError, UnknownNameError
 from .methods import NO_ADJUSTMENTS, Adjustments
@@ -25,7 +25,7 @@ from .zones import get_zone, zone_country, zone_key
 __all__ = ["Location", "all_places", "as_location", "place"]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False)  # its own __repr__ below
 class Location:
     """A point on Earth with its civil time zone.
 
@@ -171,6 +171,7 @@ _ALLOWED = "a built-in place name or slug (see widgets.all_places())"
 MAX_PLACES: Final = 1024
 """The most rows the shipped place table may hold (each checked row is kept)."""
 _DATA = "places.json"
+_DATA_PATH = os.path.join(os.path.dirname(__file__), "data", _DATA)
 _SLUG = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 #: Letters written more than one way: alef wasla, alef maqsura, final ta marbuta,
 #: the Persian yeh and kaf of some keyboards, and a few Latin letters NFKD keeps whole.
@@ -185,8 +186,7 @@ _ARABIC_ARTICLE = "ال"
 _SLUG_KEY, _NAME_KEY, _ALIAS_KEY, _REGION_KEY, _BARE_KEY = range(5)
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
+class _Entry(NamedTuple):
     """One row of the data file: the place and the extra names it is found by."""
 
     location: Location
@@ -221,8 +221,7 @@ def _keys(text: str) -> tuple[str, str]:
 @lru_cache(maxsize=1)
 def _rows() -> tuple[object, ...]:
     """The rows of the data file, decoded but not yet checked."""
-    source = resources.files(__package__ or "widgets") / "data" / _DATA
-    with source.open("r", encoding="utf-8") as handle:
+    with open(_DATA_PATH, encoding="utf-8") as handle:
         rows = json.load(handle)
     if not isinstance(rows, list):
         raise ValueError(f"{_DATA} must hold a JSON list of places")

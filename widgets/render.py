@@ -18,27 +18,38 @@ Markup('<b>1</b>')
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
+import os
+import pickle
 import re
-from collections.abc import Iterable, Mapping
+import sys
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
-from pathlib import Path
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Final
 
 import jinja2
+import jinja2.bccache
 import jinja2.compiler
 import jinja2.nodes
 from markupsafe import Markup, escape
 
 from .errors import InvalidInputError
-from .headlines import NewsView, news_view, to_minute
 from .hijri import HijriOverrides, MonthStarts
 from .l10n import Ago, Clock, Digits
 from .methods import Asr, Method
-from .news import NewsItem, NewsOrder
 from .places import Location
-from .tables import timetable_view
 from .views import StripOptions, strip_options, strip_state, strip_view_at
+
+if TYPE_CHECKING:  # the news and timetable rooms are imported by their render_* on first use
+    from pathlib import Path
+
+    from .headlines import NewsOptions, NewsView
+    from .news import NewsItem, NewsOrder
+
+    _ItemKey = NewsItem | tuple[tuple[str, ...], tuple[type, ...], tuple[object, ...]]
+    """An item as a cache key: a NewsItem as it is, a mapping as its names, types and values."""
 
 __all__ = [
     "FRAGMENT_CACHE_SIZE",
@@ -46,8 +57,8 @@ __all__ = [
     "NEWS_TEMPLATE",
     "STRIP_TEMPLATE",
     "TIMETABLE_TEMPLATE",
+    "CompiledTemplates",
     "Fragment",
-    "NewsOptions",
     "WidgetsLoader",
     "environment",
     "news_fragment",
@@ -135,14 +146,24 @@ def templates_path() -> Path:
     in a checkout or an editable install they are the repository's top-level
     ``templates/`` folder, next to the package.
     """
-    package = Path(__file__).resolve().parent
-    candidates = (package / "templates", package.parent / "templates")
+    from pathlib import Path  # here: a strip needs the folder's name only
+
+    return Path(_templates_folder())
+
+
+@lru_cache(maxsize=1)
+def _templates_folder() -> str:
+    """The folder of :func:`templates_path`, as a string."""
+    package = os.path.dirname(os.path.realpath(__file__))
+    candidates = (
+        os.path.join(package, "templates"),
+        os.path.join(os.path.dirname(package), "templates"),
+    )
     for candidate in candidates:
-        if (candidate / STRIP_TEMPLATE).is_file():
+        if os.path.isfile(os.path.join(candidate, STRIP_TEMPLATE)):
             return candidate
     raise FileNotFoundError(
-        f"widget templates not found: looked for {STRIP_TEMPLATE} in "
-        + " and ".join(str(candidate) for candidate in candidates)
+        f"widget templates not found: looked for {STRIP_TEMPLATE} in " + " and ".join(candidates)
     )
 
 
@@ -152,7 +173,7 @@ def template_loader() -> jinja2.BaseLoader:
 
     For hosts that wire their environment themselves; :func:`install` does it in one call.
     """
-    return WidgetsLoader(str(templates_path()))
+    return WidgetsLoader(_templates_folder())
 
 
 _NEEDS_ESCAPE: Final = re.compile("[&<>\"']")
@@ -215,10 +236,83 @@ def template_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
     return env
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Our templates as Jinja2 compiled them, kept where Python keeps this package's bytecode.
+
+    Jinja2 parses and compiles a template when a process first uses it, most
+    of the cost of a fresh process's first strip. The compiled code is kept in
+    ``folder`` (``widgets/__pycache__``, or its place under
+    ``sys.pycache_prefix``), one file per template and Jinja2 version. A file
+    is used only for the same template source, Python, Jinja2 release and
+    this module (its size and modification time: the code generator and the
+    environment's settings live here); otherwise the template is compiled and
+    the file replaced. As for Python's own bytecode, nothing is written when
+    ``sys.dont_write_bytecode`` is set, and a folder that cannot be written
+    (a read-only install) only means compiling in each process.
+    """
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        try:
+            facts = os.stat(__file__)
+            self.stamp = f"{facts.st_size}:{facts.st_mtime_ns}"
+        except OSError:
+            self.stamp = ""
+
+    def path(self, bucket: jinja2.bccache.Bucket) -> str:
+        """The file that holds a template's compiled code."""
+        version = getattr(jinja2, "__version__", "")
+        return os.path.join(self.folder, f"jinja2-{version}-{bucket.key}.cache")
+
+    def get_source_checksum(self, source: str) -> str:
+        return super().get_source_checksum(f"{self.stamp}\n{source}")
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            with open(self.path(bucket), "rb") as handle:
+                bucket.load_bytecode(handle)  # a stale file leaves the bucket empty
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+            bucket.reset()  # missing or damaged: compiled again, and the file replaced
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if sys.dont_write_bytecode:
+            return
+        target = self.path(bucket)
+        partial = f"{target}.{os.getpid()}.{id(bucket)}.tmp"
+        try:
+            os.makedirs(self.folder, exist_ok=True)
+            # as Python writes a .pyc: a new file, readable as the umask allows, then renamed
+            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except OSError:
+            return  # cannot write here: the next process compiles again
+        try:
+            with open(descriptor, "wb") as handle:
+                bucket.write_bytecode(handle)
+            os.replace(partial, target)  # readers see the old file or the whole new one
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.remove(partial)
+
+
+def _bytecode_folder() -> str | None:
+    """Where Python keeps this package's bytecode, or ``None`` where it keeps none."""
+    try:
+        return os.path.dirname(importlib.util.cache_from_source(__file__))
+    except NotImplementedError:  # an implementation without a cache tag
+        return None
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    """Return this package's own Jinja2 environment (shared, thread-safe)."""
-    return template_environment(template_loader())
+    """Return this package's own Jinja2 environment (shared, thread-safe).
+
+    Its compiled templates are kept from one process to the next (:class:`CompiledTemplates`).
+    """
+    env = template_environment(template_loader())
+    folder = _bytecode_folder()
+    if folder is not None:
+        env.bytecode_cache = CompiledTemplates(folder)
+    return env
 
 
 def render_template(env: jinja2.Environment, name: str, **context: object) -> str:
@@ -314,8 +408,17 @@ def news_fragment(env: jinja2.Environment, view: NewsView) -> Fragment:
     return Fragment(render_template(env, NEWS_TEMPLATE, news=view), view.expires_at)
 
 
-_ItemKey = NewsItem | tuple[tuple[str, ...], tuple[type, ...], tuple[object, ...]]
-"""An item as a cache key: a NewsItem as it is, a mapping as its names, value types and values."""
+@lru_cache(maxsize=1)
+def _news_rooms() -> tuple[type[NewsOptions], Callable[[datetime], datetime], type[NewsItem]]:
+    """What a related-news list needs of the news rooms, imported by the first list.
+
+    A process that shows strips only never loads :mod:`widgets.news` or
+    :mod:`widgets.headlines`; a cached call costs less than an import statement.
+    """
+    from .headlines import NewsOptions, to_minute
+    from .news import NewsItem
+
+    return NewsOptions, to_minute, NewsItem
 
 
 def _items_key(items: object) -> tuple[_ItemKey, ...] | None:
@@ -326,6 +429,7 @@ def _items_key(items: object) -> tuple[_ItemKey, ...] | None:
     """
     if not isinstance(items, (list, tuple)):
         return None  # an iterator is read once, by the renderer itself
+    _, _, NewsItem = _news_rooms()
     keyed: list[_ItemKey] = []
     for item in items:
         if isinstance(item, NewsItem):
@@ -347,47 +451,9 @@ def _items_key(items: object) -> tuple[_ItemKey, ...] | None:
 
 def _items_of(key: tuple[_ItemKey, ...]) -> list[NewsItem | Mapping[str, object]]:
     return [
-        item if isinstance(item, NewsItem) else dict(zip(item[0], item[2], strict=True))
+        dict(zip(item[0], item[2], strict=True)) if isinstance(item, tuple) else item
         for item in key
     ]
-
-
-class NewsOptions(NamedTuple):
-    """The options of a related-news list, as plain values (part of its cache key)."""
-
-    locale: str
-    digits: Digits
-    clock: Clock | None
-    limit: int | None
-    relative_within: timedelta | None
-    exclude_url: str | None
-    order: NewsOrder
-    timezone: str | tzinfo | None
-    pattern: str | None
-    ago: Ago
-    heading: str | None
-    heading_level: int
-
-    def view(
-        self, items: Iterable[NewsItem | Mapping[str, object]], now: datetime | None
-    ) -> NewsView:
-        """The list's view model for ``items`` at ``now``."""
-        return news_view(
-            items,
-            now=now,
-            locale=self.locale,
-            digits=self.digits,
-            clock=self.clock,
-            limit=self.limit,
-            relative_within=self.relative_within,
-            exclude_url=self.exclude_url,
-            order=self.order,
-            timezone=self.timezone,
-            pattern=self.pattern,
-            heading_level=self.heading_level,
-            ago=self.ago,
-            heading=self.heading,
-        )
 
 
 @lru_cache(maxsize=NEWS_CACHE_SIZE)
@@ -444,6 +510,7 @@ def render_related_news(
     iterables are rendered every time. A bad item's warning is logged when
     the list is first rendered.
     """
+    NewsOptions, to_minute, _ = _news_rooms()
     options = NewsOptions(
         locale=locale,
         digits=digits,
@@ -506,6 +573,8 @@ def render_timetable(
     the next local midnight while the table holds today. With ``jumuah=True``
     the Dhuhr cell of each Friday is noted «الجمعة».
     """
+    from .tables import timetable_view
+
     view = timetable_view(
         location,
         month=month,

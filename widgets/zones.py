@@ -8,13 +8,12 @@ package instead. pytz zones are accepted and turned into their IANA name.
 
 from __future__ import annotations
 
+import os
 import re
 import zoneinfo
 from collections.abc import Mapping
 from datetime import tzinfo
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from types import MappingProxyType
 
 from .errors import InvalidInputError, UnknownNameError
@@ -26,9 +25,8 @@ _VERSION = re.compile(rb"#\s*version\s+(\d{4}[a-z]*)")
 
 def _system_version() -> str | None:
     for root in zoneinfo.TZPATH:
-        path = Path(root) / "tzdata.zi"
         try:
-            with path.open("rb") as handle:
+            with open(os.path.join(root, "tzdata.zi"), "rb") as handle:
                 found = _VERSION.match(handle.readline())
         except OSError:
             continue
@@ -45,6 +43,15 @@ def _package_version() -> str | None:
     return str(getattr(tzdata, "IANA_VERSION", "")) or None  # such as "2026f"
 
 
+def _package_folder() -> str | None:
+    """The ``zoneinfo`` folder of the ``tzdata`` package, or ``None`` without the package."""
+    try:
+        import tzdata
+    except ImportError:  # pragma: no cover - tzdata is a dependency
+        return None
+    return os.path.join(os.path.dirname(tzdata.__file__), "zoneinfo")
+
+
 @lru_cache(maxsize=1)
 def tz_database() -> tuple[str, str]:
     """Return ``(source, version)`` of the tz database in use: ``"system"`` or ``"tzdata"``."""
@@ -59,9 +66,9 @@ def tz_database() -> tuple[str, str]:
 def _load(key: str) -> tzinfo:
     source, _ = tz_database()
     try:
-        if source == "tzdata":
-            data = resources.files("tzdata.zoneinfo").joinpath(*key.split("/"))
-            with data.open("rb") as handle:
+        folder = _package_folder() if source == "tzdata" else None
+        if folder is not None:
+            with open(os.path.join(folder, *key.split("/")), "rb") as handle:
                 return zoneinfo.ZoneInfo.from_file(handle, key=key)
         return zoneinfo.ZoneInfo(key)
     except (OSError, ValueError, zoneinfo.ZoneInfoNotFoundError):
@@ -124,14 +131,15 @@ def _named_zone(key: str) -> tzinfo:
 def _zone_table(name: str) -> str:
     """The text of a table of the tz database in use (``zone.tab``...), or "" when absent."""
     source, _ = tz_database()
-    roots: list[Path | None] = [Path(root) for root in zoneinfo.TZPATH]
-    roots.insert(0 if source == "tzdata" else len(roots), None)  # None: the tzdata package
+    roots = list(zoneinfo.TZPATH)
+    package = _package_folder()
+    if package is not None:
+        roots.insert(0 if source == "tzdata" else len(roots), package)
     for root in roots:
         try:
-            if root is None:
-                return resources.files("tzdata.zoneinfo").joinpath(name).read_text("utf-8")
-            return (root / name).read_text("utf-8")
-        except (OSError, ModuleNotFoundError):
+            with open(os.path.join(root, name), encoding="utf-8") as handle:
+                return handle.read()
+        except OSError:
             continue
     return ""
 
