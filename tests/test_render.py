@@ -732,6 +732,19 @@ def test_relative_stamps_expire_when_they_would_change() -> None:
     assert render_related_news([{"title": "t", "url": "/a", "published": noon}]).expires_at is None
 
 
+def test_cached_news_lists_keep_equal_values_of_other_types_apart() -> None:
+    """``1 == True`` in Python, but a width of ``True`` is refused: the cache must not mix them."""
+    now = datetime(2026, 3, 1, 14, tzinfo=CAIRO)
+    item = {"title": "خبر", "url": "/a", "published": "2026-03-01T10:00:00+02:00"}
+    sized = {**item, "image": "/i.jpg", "image_width": 1, "image_height": 1}
+    flagged = {**sized, "image_width": True, "image_height": True}
+    for first, second in ((sized, flagged), (flagged, sized)):
+        kept = render_related_news([first], now=now)
+        other = render_related_news([second], now=now)
+        assert ("<img" in kept) == (first is sized)
+        assert ("<img" in other) == (second is sized)
+
+
 def test_cached_news_lists_turn_over_at_each_minute() -> None:
     """With the list cache on, every stamp is right for the minute of ``now``.
 

@@ -48,8 +48,8 @@ if TYPE_CHECKING:  # the news and timetable rooms are imported by their render_*
     from .headlines import NewsOptions, NewsView
     from .news import NewsItem, NewsOrder
 
-    _ItemKey = NewsItem | tuple[tuple[str, ...], tuple[type, ...], tuple[object, ...]]
-    """An item as a cache key: a NewsItem as it is, a mapping as its names, types and values."""
+    _ItemKey = NewsItem | tuple[tuple[tuple[str, object], ...], tuple[type, ...]]
+    """An item as a cache key: a NewsItem as it is, a mapping as its pairs and value types."""
 
 __all__ = [
     "FRAGMENT_CACHE_SIZE",
@@ -424,8 +424,8 @@ def _news_rooms() -> tuple[type[NewsOptions], Callable[[datetime], datetime], ty
 def _items_key(items: object) -> tuple[_ItemKey, ...] | None:
     """``items`` as a tuple of plain hashable values, or ``None`` when they cannot be keyed.
 
-    A value's type is part of the key, so ``1`` and ``True`` (equal in Python)
-    never share a cached list.
+    A mapping is keyed by its pairs and its values' types, so ``1`` and
+    ``True`` (equal in Python) never share a cached list.
     """
     if not isinstance(items, (list, tuple)):
         return None  # an iterator is read once, by the renderer itself
@@ -435,10 +435,8 @@ def _items_key(items: object) -> tuple[_ItemKey, ...] | None:
         if isinstance(item, NewsItem):
             keyed.append(item)
         elif isinstance(item, Mapping):
-            names, values = tuple(item), tuple(item.values())
-            if any(type(name) is not str for name in names):
-                return None
-            keyed.append((names, tuple(map(type, values)), values))
+            pairs = tuple(item.items())
+            keyed.append((pairs, tuple([type(value) for _, value in pairs])))
         else:
             return None
     key = tuple(keyed)
@@ -450,10 +448,7 @@ def _items_key(items: object) -> tuple[_ItemKey, ...] | None:
 
 
 def _items_of(key: tuple[_ItemKey, ...]) -> list[NewsItem | Mapping[str, object]]:
-    return [
-        dict(zip(item[0], item[2], strict=True)) if isinstance(item, tuple) else item
-        for item in key
-    ]
+    return [dict(item[0]) if isinstance(item, tuple) else item for item in key]
 
 
 @lru_cache(maxsize=NEWS_CACHE_SIZE)
