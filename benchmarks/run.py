@@ -333,6 +333,11 @@ COLD_START = (
 )
 #: ... and the same process importing the libraries the strip needs, alone.
 DEPENDENCIES = "import jinja2, babel.dates, hijridate, praytimes"
+#: ... and, beside it, the same with one Arabic date formatted by Babel: its locale data loaded.
+WITH_LOCALE_DATA = (
+    DEPENDENCIES + "; import datetime; babel.dates.format_date("
+    "datetime.date(2025, 4, 30), 'EEEE d MMMM y', locale='ar_EG')"
+)
 
 
 def cold_start_rows(rounds: int) -> list[Row]:
@@ -344,7 +349,11 @@ def cold_start_rows(rounds: int) -> list[Row]:
         return lambda: subprocess.run(command, env=env, capture_output=True, check=True)
 
     samples = alternate(
-        [Case(name="ours", run=spawn(COLD_START)), Case(name="deps", run=spawn(DEPENDENCIES))],
+        [
+            Case(name="ours", run=spawn(COLD_START)),
+            Case(name="deps", run=spawn(DEPENDENCIES)),
+            Case(name="deps + locale", run=spawn(WITH_LOCALE_DATA)),
+        ],
         rounds,
         warmup=2,
         quiet_gc=False,
@@ -359,7 +368,16 @@ def cold_start_rows(rounds: int) -> list[Row]:
             goal=GOALS["cold start"],
             noise=spread(samples["ours"]),
             note="whole processes; peer: " + DEPENDENCIES,
-        )
+        ),
+        Row(
+            name="P4 cold start vs deps + Babel's ar_EG",
+            ours=middle["ours"],
+            peer=middle["deps + locale"],
+            unit="s",
+            goal=None,
+            noise=spread(samples["ours"]),
+            note="peer: the same imports and one Arabic date by babel.dates (its locale data)",
+        ),
     ]
 
 
