@@ -22,7 +22,7 @@ from contextvars import ContextVar, Token
 from datetime import date, datetime, timezone, tzinfo
 from functools import lru_cache
 from types import TracebackType
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import jinja2
 
@@ -152,6 +152,7 @@ class ResponseExpiry:
 
 
 _CURRENT: ContextVar[ResponseExpiry | None] = ContextVar("widgets_response_expiry", default=None)
+_Result = TypeVar("_Result")
 
 
 def _report(fragment: Fragment, now: datetime) -> Fragment:
@@ -266,23 +267,17 @@ def widget_globals(
 
     def prayer_strip_view(*args: Any, **options: Any) -> StripView:
         location, extra, merged = _strip_args(args, options)
-        arguments = _bound("prayer_strip", strip_view, (location, *extra), merged)
-        if arguments is not None:
-            try:
-                return strip_view(**arguments)
-            except (WidgetsError, ValueError) as error:
-                logger.warning("prayer strip for %r shows no times: %s", location, error)
-        return _fallback_strip(location, merged)
+        refused = f"prayer strip for {location!r} shows no times"
+        view = _call("prayer_strip", strip_view, (location, *extra), merged, refused)
+        return _fallback_strip(location, merged) if view is None else view
 
     def prayer_strip(*args: Any, **options: Any) -> Fragment:
         if env is None or ours(STRIP_TEMPLATE):  # the cached fragments serve
             location, extra, merged = _strip_args(args, options)
-            arguments = _bound("prayer_strip", render_prayer_strip, (location, *extra), merged)
-            if arguments is not None:
-                try:
-                    return _report(render_prayer_strip(**arguments), merged["now"])
-                except (WidgetsError, ValueError) as error:
-                    logger.warning("prayer strip for %r shows no times: %s", location, error)
+            refused = f"prayer strip for {location!r} shows no times"
+            strip = _call("prayer_strip", render_prayer_strip, (location, *extra), merged, refused)
+            if strip is not None:
+                return _report(strip, merged["now"])
             view = _fallback_strip(location, merged)
             return Fragment(render_template(environment(), STRIP_TEMPLATE, strip=view), None)
         now = options.get("now") or read_clock()
@@ -300,25 +295,20 @@ def widget_globals(
         return merged
 
     def related_news_view(*args: Any, **options: Any) -> NewsView:
-        arguments = _bound("related_news", news_view, args, _news_options(options))
-        if arguments is not None:
-            try:
-                return news_view(**arguments)
-            except (WidgetsError, ValueError) as error:
-                logger.warning("related news not shown: %s", error)
-        return NewsView(lang="ar", dir="rtl", heading="", entries=(), expires_at=None)
+        merged = _news_options(options)
+        view = _call("related_news", news_view, args, merged, "related news not shown")
+        if view is None:
+            return NewsView(lang="ar", dir="rtl", heading="", entries=(), expires_at=None)
+        return view
 
     def related_news(*args: Any, **options: Any) -> Fragment:
         now = options.get("now") or read_clock()
         if env is None or ours(NEWS_TEMPLATE):  # the cached fragments serve
             merged = _news_options({**options, "now": now})
-            arguments = _bound("related_news", render_related_news, args, merged)
-            if arguments is not None:
-                try:
-                    return _report(render_related_news(**arguments), now)
-                except (WidgetsError, ValueError) as error:
-                    logger.warning("related news not shown: %s", error)
-            return Fragment("", None)
+            news = _call(
+                "related_news", render_related_news, args, merged, "related news not shown"
+            )
+            return Fragment("", None) if news is None else _report(news, now)
         view = related_news_view(*args, **{**options, "now": now})
         return _report(news_fragment(env, view), now)
 
@@ -332,15 +322,9 @@ def widget_globals(
         except (WidgetsError, ValueError) as error:
             logger.warning("timetable for %r not shown: %s", location, error)
             return Fragment("", None)
-        arguments = _bound("prayer_timetable", render_timetable, (location, *extra), merged)
-        if arguments is None:
-            return Fragment("", None)
-        try:
-            fragment = render_timetable(**arguments)
-        except (WidgetsError, ValueError) as error:
-            logger.warning("timetable for %r not shown: %s", location, error)
-            return Fragment("", None)
-        return _report(fragment, merged["now"])
+        refused = f"timetable for {location!r} not shown"
+        table = _call("prayer_timetable", render_timetable, (location, *extra), merged, refused)
+        return Fragment("", None) if table is None else _report(table, merged["now"])
 
     return {
         "prayer_strip": prayer_strip,
@@ -357,40 +341,31 @@ def _local_today(location: Any, now: datetime) -> date:
     return now.astimezone(as_location(location).zone).date()
 
 
-@lru_cache(maxsize=16)
-def _parameters(
-    target: Callable[..., Any],
-) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
-    """A render function's positional names, keyword names and required names."""
-    parameters = inspect.signature(target).parameters.values()
-    keyword_kinds = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
-    return (
-        tuple(p.name for p in parameters if p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD),
-        frozenset(p.name for p in parameters if p.kind in keyword_kinds),
-        frozenset(p.name for p in parameters if p.default is inspect.Parameter.empty),
-    )
+def _call(
+    name: str,
+    target: Callable[..., _Result],
+    args: tuple[Any, ...],
+    options: dict[str, Any],
+    refused: str,
+) -> _Result | None:
+    """``target(*args, **options)``, or ``None`` (a warning logged) for a slip in a template.
 
-
-def _bound(
-    name: str, target: Callable[..., Any], args: tuple[Any, ...], options: dict[str, Any]
-) -> dict[str, Any] | None:
-    """The call's arguments by name, or None (a warning logged) when they do not fit ``target``.
-
-    A wrong keyword or argument count in a host template is the page author's slip,
-    not a reason to answer 500: it gets the same fallback as a bad value.
+    A value ``target`` refuses (logged after ``refused``), a wrong keyword or
+    argument count: a host page author's slip, not a reason to answer 500. A
+    ``TypeError`` raised by a call whose arguments fit is a fault and goes on.
     """
-    positional, keywords, required = _parameters(target)
-    if len(args) <= len(positional):  # the usual call, checked without binding
-        named = dict(zip(positional, args, strict=False))
-        if not named.keys() & options.keys() and options.keys() <= keywords:
-            named.update(options)
-            if required <= named.keys():
-                return named
-    try:  # a call that does not fit: Python's own words for what is wrong
-        return dict(inspect.signature(target).bind(*args, **options).arguments)
-    except TypeError as error:
-        logger.warning("%s() called with arguments it does not take: %s", name, error)
-        return None
+    try:
+        return target(*args, **options)
+    except (WidgetsError, ValueError) as error:
+        logger.warning("%s: %s", refused, error)
+    except TypeError:
+        try:  # Python's own words for what does not fit
+            inspect.signature(target).bind(*args, **options)
+        except TypeError as misfit:
+            logger.warning("%s() called with arguments it does not take: %s", name, misfit)
+        else:
+            raise
+    return None
 
 
 def _fallback_strip(location: object, options: dict[str, Any]) -> StripView:
