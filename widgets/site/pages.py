@@ -4,7 +4,10 @@ The pages show a news site's frame around the widgets: the strip in the
 header, an article with the related news, a month's timetable, the Ramadan
 imsakiya and, for a build of several places, an index. A site replaces any
 of them by a template of the same name (``site/article.html``...) in a folder
-of its own, searched first.
+of its own, searched first. The templates get named tuples, read by field:
+``page`` (:class:`PageFrame`), ``text`` (:class:`Words`), ``city``
+(:class:`PlaceFacts`), ``links`` (:class:`Link`) and ``cities``
+(:class:`CityEntry`), beside the finished fragments.
 """
 
 from __future__ import annotations
