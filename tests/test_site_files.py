@@ -182,3 +182,36 @@ def test_demo_pages_print_what_stock_jinja2_prints() -> None:
         printed = template.render(context)
         assert printed == stock.get_template(f"site/{name}").render(context), name
         assert "<script>" not in printed and "<aside>" not in printed
+
+
+def test_a_site_article_template_overrides_ours_whichever_way_it_reads_fields(
+    tmp_path: Path,
+) -> None:
+    """A site's own ``site/article.html`` replaces ours in every place and day page.
+
+    It reads fields as attributes or as keys, includes our footer, and gets
+    the same strip file the build writes beside it.
+    """
+    mine = tmp_path / "mine" / "site"
+    mine.mkdir(parents=True)
+    (mine / "article.html").write_text(
+        '<!doctype html><html lang="{{ page["lang"] }}" dir="{{ page.dir }}">'
+        "<title>{{ page['title'] }}</title><header>{{ strip }}</header>"
+        "<h1>{{ text['headline'] }}</h1><p>{{ text.body[1] }}</p>"
+        "{% include 'site/place_footer.html' %}</html>\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    widgets.build_site(out, ["cairo"], now=NOW, days=2, templates=tmp_path / "mine", durable=False)
+    for page, strip, up in (
+        (out / "index.html", out / "prayer-strip.html", ""),
+        (out / "days" / "2026-03-02.html", out / "days" / "2026-03-02.prayer-strip.html", "../"),
+    ):
+        html = page.read_text("utf-8")
+        assert html.startswith('<!doctype html><html lang="ar-EG" dir="rtl"><title>')
+        assert "<header>" + strip.read_text("utf-8") + "</header>" in html
+        assert "<h1>صفحة تجريبية: مواقيت الصلاة والأخبار ذات الصلة</h1>" in html
+        assert "لمدينة القاهرة بطريقة «الهيئة المصرية العامة للمساحة»" in html
+        assert f'<li><a href="{up}month.html">مواقيت الشهر</a></li>' in html
+    # the pages it does not override are still ours
+    assert '<main class="site-main">' in (out / "month.html").read_text("utf-8")
