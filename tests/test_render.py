@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -965,7 +966,7 @@ def test_compiled_templates_are_kept_and_read_by_the_next_process(
     view = strip_view("cairo", now=NOON)
     first = _cached_environment(tmp_path).get_template(STRIP_TEMPLATE).render(strip=view)
     kept = [path.name for path in tmp_path.iterdir()]
-    assert len(kept) == 1 and kept[0].startswith(f"jinja2-{jinja2.__version__}-"), kept
+    assert len(kept) == 1 and kept[0].startswith(f"widgets-jinja2-{jinja2.__version__}-"), kept
     later = _cached_environment(tmp_path)
     monkeypatch.setattr(later, "compile", _never_compiled)
     again = later.get_template(STRIP_TEMPLATE).render(strip=view)
@@ -1006,6 +1007,27 @@ def test_compiled_templates_never_break_a_render(
     assert _cached_environment(cache).get_template(STRIP_TEMPLATE).render(strip=view) == expected
     kept.write_bytes(b"not a cache file")
     assert _cached_environment(cache).get_template(STRIP_TEMPLATE).render(strip=view) == expected
+
+
+def test_the_shared_environment_keeps_compiled_templates_outside_the_package(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """In Jinja2's private folder for the user, so an install may be read-only and uninstalls
+    clean; with ``PYTHONDONTWRITEBYTECODE`` nothing is kept at all."""
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    environment.cache_clear()
+    try:
+        cache = environment().bytecode_cache
+        assert isinstance(cache, CompiledTemplates)
+        folder = Path(cache.directory).resolve()
+        assert folder.parent == Path(tempfile.gettempdir()).resolve()
+        assert folder.stat().st_mode & 0o777 == 0o700
+        assert PACKAGE not in folder.parents and PACKAGE.parent not in folder.parents
+        monkeypatch.setattr(sys, "dont_write_bytecode", True)
+        environment.cache_clear()
+        assert environment().bytecode_cache is None
+    finally:
+        environment.cache_clear()
 
 
 def test_templates_only_print() -> None:

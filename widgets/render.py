@@ -19,7 +19,6 @@ Markup('<b>1</b>')
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import os
 import pickle
 import re
@@ -236,82 +235,61 @@ def template_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
     return env
 
 
-class CompiledTemplates(jinja2.BytecodeCache):
-    """Our templates as Jinja2 compiled them, kept where Python keeps this package's bytecode.
+class CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Our templates as Jinja2 compiled them, kept from one process to the next.
 
     Jinja2 parses and compiles a template when a process first uses it, most
-    of the cost of a fresh process's first strip. The compiled code is kept in
-    ``folder`` (``widgets/__pycache__``, or its place under
-    ``sys.pycache_prefix``), one file per template and Jinja2 version. A file
-    is used only for the same template source, Python, Jinja2 release and
-    this module (its size and modification time: the code generator and the
-    environment's settings live here); otherwise the template is compiled and
-    the file replaced. As for Python's own bytecode, nothing is written when
-    ``sys.dont_write_bytecode`` is set, and a folder that cannot be written
-    (a read-only install) only means compiling in each process.
+    of the cost of a fresh process's first strip. This is Jinja2's own
+    bytecode cache: in ``folder``, by default its folder for the user in the
+    temporary directory (``_jinja2-cache-<uid>``, private to the user), one
+    file per template and Jinja2 release; nothing is written inside the
+    installed package, so an install may be read-only and an uninstall
+    leaves nothing behind. A file is used only for the same template source,
+    Python, Jinja2 release and this module (its size and modification time:
+    the code generator and the environment's settings live here); otherwise
+    the template is compiled and the file replaced. As for Python's own
+    bytecode, nothing is written when ``sys.dont_write_bytecode`` is set, and
+    a file that cannot be read or written only means compiling again.
     """
 
-    def __init__(self, folder: str) -> None:
-        self.folder = folder
+    def __init__(self, folder: str | None = None) -> None:
+        version = getattr(jinja2, "__version__", "")
+        super().__init__(folder, f"widgets-jinja2-{version}-%s.cache")
         try:
             facts = os.stat(__file__)
             self.stamp = f"{facts.st_size}:{facts.st_mtime_ns}"
         except OSError:
             self.stamp = ""
 
-    def path(self, bucket: jinja2.bccache.Bucket) -> str:
-        """The file that holds a template's compiled code."""
-        version = getattr(jinja2, "__version__", "")
-        return os.path.join(self.folder, f"jinja2-{version}-{bucket.key}.cache")
-
     def get_source_checksum(self, source: str) -> str:
         return super().get_source_checksum(f"{self.stamp}\n{source}")
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:
-            with open(self.path(bucket), "rb") as handle:
-                bucket.load_bytecode(handle)  # a stale file leaves the bucket empty
+            super().load_bytecode(bucket)  # a stale file leaves the bucket empty
         except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
-            bucket.reset()  # missing or damaged: compiled again, and the file replaced
+            bucket.reset()  # unreadable or damaged: compiled again, and the file replaced
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         if sys.dont_write_bytecode:
             return
-        target = self.path(bucket)
-        partial = f"{target}.{os.getpid()}.{id(bucket)}.tmp"
-        try:
-            os.makedirs(self.folder, exist_ok=True)
-            # as Python writes a .pyc: a new file, readable as the umask allows, then renamed
-            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except OSError:
-            return  # cannot write here: the next process compiles again
-        try:
-            with open(descriptor, "wb") as handle:
-                bucket.write_bytecode(handle)
-            os.replace(partial, target)  # readers see the old file or the whole new one
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.remove(partial)
-
-
-def _bytecode_folder() -> str | None:
-    """Where Python keeps this package's bytecode, or ``None`` where it keeps none."""
-    try:
-        return os.path.dirname(importlib.util.cache_from_source(__file__))
-    except NotImplementedError:  # an implementation without a cache tag
-        return None
+        with contextlib.suppress(OSError):  # cannot write here: the next process compiles again
+            os.makedirs(self.directory, mode=0o700, exist_ok=True)
+            super().dump_bytecode(bucket)  # a temporary file, then renamed
 
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     """Return this package's own Jinja2 environment (shared, thread-safe).
 
-    Its compiled templates are kept from one process to the next (:class:`CompiledTemplates`).
+    Its compiled templates are kept from one process to the next (:class:`CompiledTemplates`),
+    unless Python writes no bytecode either (``PYTHONDONTWRITEBYTECODE``).
     """
     env = template_environment(template_loader())
-    folder = _bytecode_folder()
-    if folder is not None:
-        env.bytecode_cache = CompiledTemplates(folder)
+    if not sys.dont_write_bytecode:
+        # no private temporary folder (RuntimeError from Jinja2): compiled in each process
+        with contextlib.suppress(OSError, RuntimeError):
+            env.bytecode_cache = CompiledTemplates()
     return env
 
 
