@@ -215,3 +215,20 @@ def test_a_site_article_template_overrides_ours_whichever_way_it_reads_fields(
         assert f'<li><a href="{up}month.html">مواقيت الشهر</a></li>' in html
     # the pages it does not override are still ours
     assert '<main class="site-main">' in (out / "month.html").read_text("utf-8")
+
+
+def test_prayer_times_json_has_a_field_per_line_and_a_day_per_line(tmp_path: Path) -> None:
+    """Readable, and a rebuilt site's diff shows the days that changed; the data is json's."""
+    import json
+
+    widgets.build_site(tmp_path, ["cairo"], now=NOW, days=3, durable=False)
+    text = (tmp_path / "prayer-times.json").read_text("utf-8")
+    document = json.loads(text)
+    lines = text.splitlines()
+    days = [line.rstrip(",") for line in lines if line.startswith('    {"date": ')]
+    assert [json.loads(day) for day in days] == document["days"]
+    assert [json.loads(day)["date"] for day in days] == ["2026-03-01", "2026-03-02", "2026-03-03"]
+    assert lines[0] == "{" and lines[-1] == "}" and text.endswith("}\n")
+    names = [line.split('"')[1] for line in lines if line.startswith('  "')]
+    assert names == list(document)  # each field on a line of its own
+    assert "\\u" not in text  # Arabic as it is, not escaped
