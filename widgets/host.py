@@ -267,15 +267,16 @@ def widget_globals(
 
     def prayer_strip_view(*args: Any, **options: Any) -> StripView:
         location, extra, merged = _strip_args(args, options)
-        refused = f"prayer strip for {location!r} shows no times"
-        view = _call("prayer_strip", strip_view, (location, *extra), merged, refused)
+        refused = "prayer strip for %r shows no times"
+        view = _call("prayer_strip", strip_view, (location, *extra), merged, refused, location)
         return _fallback_strip(location, merged) if view is None else view
 
     def prayer_strip(*args: Any, **options: Any) -> Fragment:
         if env is None or ours(STRIP_TEMPLATE):  # the cached fragments serve
             location, extra, merged = _strip_args(args, options)
-            refused = f"prayer strip for {location!r} shows no times"
-            strip = _call("prayer_strip", render_prayer_strip, (location, *extra), merged, refused)
+            refused = "prayer strip for %r shows no times"
+            call = (location, *extra)
+            strip = _call("prayer_strip", render_prayer_strip, call, merged, refused, location)
             if strip is not None:
                 return _report(strip, merged["now"])
             view = _fallback_strip(location, merged)
@@ -322,8 +323,9 @@ def widget_globals(
         except (WidgetsError, ValueError) as error:
             logger.warning("timetable for %r not shown: %s", location, error)
             return Fragment("", None)
-        refused = f"timetable for {location!r} not shown"
-        table = _call("prayer_timetable", render_timetable, (location, *extra), merged, refused)
+        refused = "timetable for %r not shown"
+        call = (location, *extra)
+        table = _call("prayer_timetable", render_timetable, call, merged, refused, location)
         return Fragment("", None) if table is None else _report(table, merged["now"])
 
     return {
@@ -347,17 +349,18 @@ def _call(
     args: tuple[Any, ...],
     options: dict[str, Any],
     refused: str,
+    *about: object,
 ) -> _Result | None:
     """``target(*args, **options)``, or ``None`` (a warning logged) for a slip in a template.
 
-    A value ``target`` refuses (logged after ``refused``), a wrong keyword or
+    A value ``target`` refuses (logged as ``refused % about``, then the error), a wrong keyword or
     argument count: a host page author's slip, not a reason to answer 500. A
     ``TypeError`` raised by a call whose arguments fit is a fault and goes on.
     """
     try:
         return target(*args, **options)
     except (WidgetsError, ValueError) as error:
-        logger.warning("%s: %s", refused, error)
+        logger.warning(f"{refused}: %s", *about, error)
     except TypeError:
         try:  # Python's own words for what does not fit
             inspect.signature(target).bind(*args, **options)
