@@ -343,16 +343,22 @@ WITH_LOCALE_DATA = (
 def cold_start_rows(rounds: int) -> list[Row]:
     """P4 cold start: a fresh process importing widgets and rendering the first strip."""
     env = _child_env()
+    # the first run after an install: bytecode as pip compiled it, no compiled templates kept
+    # (an empty temporary folder, where Jinja2 keeps them, and nothing written)
+    empty = tempfile.mkdtemp(prefix="widgets-bench-tmp-")
+    atexit.register(shutil.rmtree, empty, ignore_errors=True)
+    first_run = {**env, "TMPDIR": empty, "PYTHONDONTWRITEBYTECODE": "1"}
 
-    def spawn(code: str) -> Callable[[], object]:
+    def spawn(code: str, environment: dict[str, str] = env) -> Callable[[], object]:
         command = [sys.executable, "-c", code]
-        return lambda: subprocess.run(command, env=env, capture_output=True, check=True)
+        return lambda: subprocess.run(command, env=environment, capture_output=True, check=True)
 
     samples = alternate(
         [
             Case(name="ours", run=spawn(COLD_START)),
             Case(name="deps", run=spawn(DEPENDENCIES)),
             Case(name="deps + locale", run=spawn(WITH_LOCALE_DATA)),
+            Case(name="first run", run=spawn(COLD_START, first_run)),
         ],
         rounds,
         warmup=2,
@@ -377,6 +383,15 @@ def cold_start_rows(rounds: int) -> list[Row]:
             goal=None,
             noise=spread(samples["ours"]),
             note="peer: the same imports and one Arabic date by babel.dates (its locale data)",
+        ),
+        Row(
+            name="P4 cold start, first run after install",
+            ours=middle["first run"],
+            peer=middle["deps"],
+            unit="s",
+            goal=None,
+            noise=spread(samples["first run"]),
+            note="no compiled templates kept yet (they are kept in the temporary folder)",
         ),
     ]
 
