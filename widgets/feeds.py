@@ -209,7 +209,10 @@ def _feed_time(entry: Mapping[str, Any]) -> datetime | None:
         stamp = entry.get(f"{key}_parsed")
         if not stamp:
             continue
-        instant = datetime.fromtimestamp(calendar.timegm(stamp), timezone.utc)
+        try:
+            instant = datetime.fromtimestamp(calendar.timegm(stamp), timezone.utc)
+        except (ValueError, OverflowError):  # year 0 or 10000 in UTC: passed on as text
+            return None
         written = _as_written(entry.get(key))
         if written is None or written.replace(microsecond=0) != instant:
             return instant
