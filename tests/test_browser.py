@@ -417,6 +417,34 @@ def test_headlines_are_laid_out_in_their_own_direction(browser: Any) -> None:
         context.close()
 
 
+@pytest.mark.parametrize(
+    ("title", "brand", "verb"),
+    [
+        ("Microsoft Teams تتوقف عن العمل", "Microsoft Teams", "تتوقف"),
+        ("Samsung Galaxy S25 Ultra يصل إلى مصر", "Samsung Galaxy S25 Ultra", "يصل"),
+        ("OpenAI تطلق ChatGPT Enterprise في السعودية", "OpenAI", "تطلق"),
+    ],
+)
+def test_arabic_headlines_opening_with_a_brand_read_from_the_right(
+    browser: Any, title: str, brand: str, verb: str
+) -> None:
+    """More Latin letters than Arabic ones: still an Arabic sentence, its subject at the right."""
+    item = {"title": title, "url": "/1", "published": "2025-04-30T10:00:00+03:00"}
+    news = widgets.render_related_news([item])
+    context, page = _widget_page(browser, str(news), now=None, width=360, script=False)
+    try:
+        headline = page.locator(".pnw-headline").bounding_box()
+        subject, word = _word_boxes(page, ".pnw-headline", brand, verb)
+        assert abs(subject["y"] - word["y"]) < 2, "the headline wraps at 360px: pick a shorter one"
+        assert word["x"] + word["width"] <= subject["x"] + 1, f"«{verb}» is not left of {brand}"
+        assert abs(subject["x"] + subject["width"] - headline["x"] - headline["width"]) < 2, (
+            f"{brand} does not open the line at the right"
+        )
+        _screenshot(page, f"headline-{brand.split()[0].lower()}-360.png")
+    finally:
+        context.close()
+
+
 def test_forced_colours_keep_the_next_prayer_marked(browser: Any) -> None:
     now = datetime.fromisoformat("2025-04-30T13:00:00+03:00")
     strip = widgets.render_prayer_strip("cairo", now=now)

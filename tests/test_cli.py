@@ -674,6 +674,10 @@ def test_bad_city(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         (["build", "--lat", "91", "--lon", "0", "--tz", "UTC"], "latitude"),
         (["build", "--lat", "30", "--lon", "31", "--tz", "Mars/Olympus"], "Mars/Olympus"),
         (["build", "--news", "no-such-file.json"], "no-such-file.json"),
+        (
+            ["build", "--templates", "./my-templats"],
+            "templates must be an existing folder, got './my-templats'",
+        ),
         (["places", "--country", "XX"], "'XX'"),
     ],
 )

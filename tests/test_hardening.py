@@ -70,6 +70,22 @@ def test_news_dated_at_the_calendar_edges_is_skipped_not_fatal(
     assert raised.value.field == "published"
 
 
+@pytest.mark.parametrize("stamp", ["0001-01-01T00:00:00+03:00", "9999-12-31T23:59:59-05:00"])
+def test_feed_dated_past_utcs_calendar_edges_is_skipped_not_fatal(
+    stamp: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    pytest.importorskip("feedparser")
+    atom = f"""<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:t</id>
+<entry><title>zero</title><link href="https://news.example/z"/><id>urn:z</id>
+<updated>{stamp}</updated></entry>
+<entry><title>kept</title><link href="https://news.example/k"/><id>urn:k</id>
+<updated>2026-03-01T10:00:00+02:00</updated></entry></feed>"""
+    with caplog.at_level(logging.WARNING, logger="widgets"):
+        items = widgets.prepare_items(widgets.load_news(atom.encode()))
+    assert [item.title for item in items] == ["kept"]
+    assert any("published" in record.getMessage() for record in caplog.records)
+
+
 def test_formatter_names_the_field_for_an_instant_no_zone_can_show() -> None:
     riyadh = widgets.Formatter("ar_SA", "Asia/Riyadh")
     with pytest.raises(InvalidInputError) as raised:

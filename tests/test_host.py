@@ -33,6 +33,41 @@ def test_news_keep_their_own_offset_without_a_site_zone() -> None:
     assert STAMP in html and UTC_STAMP not in html  # «10:16 م», not the clock's UTC «7:16 م»
 
 
+def _rss(stamp: str) -> bytes:
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>أخبار</title><link>https://news.example/</link>
+<item><title>عنوان الخبر</title><link>https://news.example/news/1</link>
+<pubDate>{stamp}</pubDate></item></channel></rss>""".encode()
+
+
+def _atom(stamp: str) -> bytes:
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>أخبار</title><id>urn:x</id><updated>{stamp}</updated>
+<entry><title>عنوان الخبر</title><link href="https://news.example/news/1"/><id>urn:x:1</id>
+<published>{stamp}</published><updated>2025-05-01T08:00:00Z</updated></entry></feed>""".encode()
+
+
+# Each feed writes 22:16 on 30 April 2025 in its own offset: the list shows that wall time.
+@pytest.mark.parametrize(
+    ("feed", "offset"),
+    [
+        (_rss("Wed, 30 Apr 2025 22:16:00 +0300"), "+03:00"),
+        (_rss("Wed, 30 Apr 2025 22:16:00 +0200"), "+02:00"),
+        (_rss("Wed, 30 Apr 2025 22:16:00 GMT"), "+00:00"),
+        (_rss("Wed, 30 Apr 2025 22:16:00 -0500"), "-05:00"),
+        (_atom("2025-04-30T22:16:00+03:00"), "+03:00"),
+        (_atom("2025-04-30T22:16:00+02:00"), "+02:00"),
+        (_atom("2025-04-30T22:16:00Z"), "+00:00"),
+        (_atom("2025-04-30T22:16:00-05:00"), "-05:00"),
+    ],
+    ids=["rss+3", "rss+2", "rss-gmt", "rss-5", "atom+3", "atom+2", "atom-z", "atom-5"],
+)
+def test_feed_news_keep_the_feeds_offset_without_a_site_zone(feed: bytes, offset: str) -> None:
+    pytest.importorskip("feedparser")
+    html = host_env().get_template("page.html").render(items=widgets.load_news(feed))
+    assert f'datetime="2025-04-30T22:16:00{offset}">{STAMP}</time>' in html  # «10:16 م»
+
+
 @pytest.mark.parametrize("zone", ["Africa/Cairo", "Africa/Casablanca", "UTC"])
 def test_news_in_the_site_zone(zone: str) -> None:
     html = host_env(timezone=zone).get_template("page.html").render(items=[ITEM])

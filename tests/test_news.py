@@ -570,8 +570,9 @@ def test_rss2_feed() -> None:
     first = loaded[0]
     assert first["title"] == "رئيس وزراء باكستان: الهند تسعى لتصعيد التوتر"
     assert first["url"] == "/news/1"
-    # pubDate "Wed, 30 Apr 2025 22:16:00 +0300" is 19:16 UTC
+    # pubDate "Wed, 30 Apr 2025 22:16:00 +0300" is 19:16 UTC, kept in the feed's offset
     assert first["published"] == datetime(2025, 4, 30, 19, 16, tzinfo=UTC)
+    assert first["published"].isoformat() == "2025-04-30T22:16:00+03:00"  # type: ignore[attr-defined]
     assert (first["image"], first["image_width"], first["image_height"]) == ("/img/1.jpg", 320, 180)
     assert first["source"] == "أخبار المثال"
     second = loaded[1]
@@ -612,12 +613,30 @@ def test_atom_feed() -> None:
     assert loaded[0]["title"] == "Talks resume & continue"  # type="html" read as text
     # <published>2025-04-30T22:16:00+03:00</published> wins over <updated>
     assert loaded[0]["published"] == datetime(2025, 4, 30, 19, 16, tzinfo=UTC)
+    assert loaded[0]["published"].isoformat() == "2025-04-30T22:16:00+03:00"  # type: ignore[attr-defined]
     assert loaded[0]["image"] == "https://img.example/a1.png"
     assert loaded[0]["source"] == "Atom Sample"
     assert loaded[1]["published"] == datetime(2025, 4, 30, 18, 5, tzinfo=UTC)
     assert loaded[1]["url"] == "https://news.example/world/a/2"
     items = prepare_items(loaded, order="newest")
     assert [i.title for i in items] == ["Talks resume & continue", "Only an updated time"]
+
+
+@pytest.mark.parametrize(
+    ("pub_date", "expected"),
+    [
+        ("Wed, 30 Apr 2025 22:16:00 -0000", "2025-04-30T22:16:00+00:00"),  # RFC 822: offset unknown
+        ("Wed, 30 Apr 2025 22:16:00 EDT", "2025-04-30T22:16:00-04:00"),  # RFC 822 zone name
+        ("2025-04-30T22:16:00+03:00", "2025-04-30T22:16:00+03:00"),  # RFC 3339 in an RSS feed
+        ("Mon, 01 Jan 0001 00:00:00 GMT", "0001-01-01T00:00:00+00:00"),  # not read as 2001
+    ],
+)
+def test_rss_dates_keep_the_offset_they_were_written_with(pub_date: str, expected: str) -> None:
+    pytest.importorskip("feedparser")
+    rss = f"""<rss version="2.0"><channel><title>t</title><item><title>t</title>
+<link>https://news.example/1</link><pubDate>{pub_date}</pubDate></item></channel></rss>"""
+    published = load_news(rss.encode())[0]["published"]
+    assert isinstance(published, datetime) and published.isoformat() == expected
 
 
 def test_feed_detection_ignores_the_file_name(tmp_path: Path) -> None:

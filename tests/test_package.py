@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import inspect
 import re
 import subprocess
 import sys
@@ -235,6 +236,19 @@ def test_readme_python_example_runs() -> None:
     exec(compile(code, "README.md", "exec"), namespace)
     assert isinstance(namespace["strip"], widgets.Fragment)
     assert "القاهرة" in namespace["strip"]  # type: ignore[operator]
+
+
+def test_readme_names_exactly_the_functions_that_take_tune() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"`tune=\{[^`]*\}` adds [^;]*", readme)
+    assert found, "the README no longer says where tune= applies"
+    named = set(re.findall(r"`(\w+)\(\)`", found.group(0)))
+    takers: set[str] = set()
+    for name in widgets.__all__:
+        value = getattr(widgets, name)
+        if inspect.isfunction(value) and "tune" in inspect.signature(value).parameters:
+            takers.add(name)
+    assert named and named == takers
 
 
 def test_readme_static_site_example_runs(

@@ -478,6 +478,29 @@ def test_bad_adjustments_name_the_field(value: object, message: str) -> None:
         Location(latitude=0, longitude=0, timezone="UTC", adjustments=value)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "allowed"),
+    [
+        ("country", 818, "an ISO 3166-1 alpha-2 code such as 'EG', or empty"),  # ISO 3166 numeric
+        ("country", None, "an ISO 3166-1 alpha-2 code such as 'EG', or empty"),
+        ("country", b"EG", "an ISO 3166-1 alpha-2 code such as 'EG', or empty"),
+        ("country", "EGY", "an ISO 3166-1 alpha-2 code such as 'EG', or empty"),
+        ("name", 5, "a string"),
+        ("name_en", None, "a string"),
+        ("slug", ("cairo",), "a string"),
+        ("timezone", 2, "an IANA zone name or a tzinfo object"),
+    ],
+)
+def test_location_fields_of_the_wrong_kind_name_the_field(
+    field: str, value: object, allowed: str
+) -> None:
+    fields: dict[str, Any] = {"latitude": 30, "longitude": 31, "timezone": "Africa/Cairo"}
+    with pytest.raises(InvalidInputError) as caught:
+        Location(**{**fields, field: value})
+    assert caught.value.field == field and caught.value.value == value
+    assert str(caught.value).startswith(f"{field} must be {allowed}")
+
+
 def test_rows_with_minutes_or_fitted_points_name_their_table() -> None:
     for row in rows():
         if "adjustments" in row or row.get("fitted"):

@@ -701,6 +701,28 @@ def test_news_thumbnail_and_source() -> None:
     assert text(by_class(root, "pnw-source")[0]) == "سكاي نيوز"
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("iPhone 17 يصل إلى الأسواق المصرية", "rtl"),
+        ("Microsoft Teams تتوقف عن العمل", "rtl"),  # more Latin letters than Arabic ones
+        ("Samsung Galaxy S25 Ultra يصل إلى مصر", "rtl"),
+        ("OpenAI تطلق ChatGPT Enterprise في السعودية", "rtl"),
+        ("BBC عربي", "rtl"),
+        ("Apple unveils the iPhone 17 in Cupertino", "ltr"),  # no Arabic letter at all
+        ("2025 - 17", "list"),  # no letter: the list's own direction
+    ],
+)
+@pytest.mark.parametrize("locale", ["ar_EG", "en"])
+def test_headline_direction_follows_its_script(title: str, expected: str, locale: str) -> None:
+    item = {"title": title, "url": "/a", "published": "2025-04-30T18:00:00Z", "source": title}
+    root = assert_inert(render_related_news([item], locale=locale))
+    list_dir = "rtl" if locale == "ar_EG" else "ltr"
+    want = list_dir if expected == "list" else expected
+    assert by_class(root, "pnw-headline")[0].get("dir") == want
+    assert by_class(root, "pnw-source")[0].get("dir") == want
+
+
 # --- relative stamps and their expiry ------------------------------------------------------------
 
 

@@ -217,6 +217,18 @@ def test_a_site_article_template_overrides_ours_whichever_way_it_reads_fields(
     assert '<main class="site-main">' in (out / "month.html").read_text("utf-8")
 
 
+@pytest.mark.parametrize("templates", ["missing", "file.html", ""])
+def test_templates_must_be_an_existing_folder(tmp_path: Path, templates: str) -> None:
+    (tmp_path / "file.html").write_text("<p>not a folder</p>", encoding="utf-8")
+    out = tmp_path / "out"
+    given = tmp_path / templates if templates else templates
+    with pytest.raises(widgets.InvalidInputError) as caught:
+        widgets.build_site(out, ["cairo"], now=NOW, templates=given)
+    assert caught.value.field == "templates"
+    assert str(caught.value).startswith("templates must be an existing folder, got ")
+    assert not out.exists()  # refused before anything is written
+
+
 def test_prayer_times_json_has_a_field_per_line_and_a_day_per_line(tmp_path: Path) -> None:
     """Readable, and a rebuilt site's diff shows the days that changed; the data is json's."""
     import json

@@ -14,6 +14,7 @@ import json
 import os
 from collections.abc import Mapping
 from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -66,7 +67,8 @@ def load_news(
 
     Feed entries become mappings with ``title`` (as plain text), ``url`` (the
     entry link), ``published`` (the published time, else the updated time, as
-    an aware UTC datetime; an unreadable date is passed on as its text),
+    an aware datetime in the offset the feed wrote it with, in UTC when that
+    offset cannot be read; an unreadable date is passed on as its text),
     ``image`` (``media:thumbnail``, else an image ``media:content``, else an
     image enclosure, with ``image_width``/``image_height`` when given) and
     ``source`` (the entry's source title, else the feed title).
@@ -179,6 +181,45 @@ def _feed_image(entry: Mapping[str, Any]) -> tuple[str, int | None, int | None] 
     return None
 
 
+def _as_written(text: object) -> datetime | None:
+    """A feed's date string, RFC 822 (RSS) or RFC 3339 (Atom), in the offset it names."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    text = text.strip()
+    try:
+        moment = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):  # not RFC 822 (Python 3.10 raises TypeError)
+        if text.endswith(("Z", "z")):  # Python 3.10's fromisoformat does not read "Z"
+            text = text[:-1] + "+00:00"
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            return None
+    return moment if moment.utcoffset() is not None else None  # RFC 822 "-0000": no offset
+
+
+def _feed_time(entry: Mapping[str, Any]) -> datetime | None:
+    """The entry's published (else updated) instant, in the offset its feed wrote it with.
+
+    feedparser reads more date formats than the standard library but gives UTC, so its instant
+    is kept, shown in the original string's offset when that string, read again, names the
+    same second (RFC 822 reads year 0001 as 2001); otherwise it stays in UTC.
+    """
+    for key in ("published", "updated"):
+        stamp = entry.get(f"{key}_parsed")
+        if not stamp:
+            continue
+        try:
+            instant = datetime.fromtimestamp(calendar.timegm(stamp), timezone.utc)
+        except (ValueError, OverflowError):  # year 0 or 10000 in UTC: passed on as text
+            return None
+        written = _as_written(entry.get(key))
+        if written is None or written.replace(microsecond=0) != instant:
+            return instant
+        return instant.astimezone(written.tzinfo)
+    return None
+
+
 def _feed_items(data: bytes, label: str, base_url: str | None) -> list[dict[str, object]]:
     try:
         import feedparser
@@ -203,9 +244,9 @@ def _feed_items(data: bytes, label: str, base_url: str | None) -> list[dict[str,
             item["title"] = title
         if entry.get("link"):
             item["url"] = _resolve(base_url, entry["link"])
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        if stamp:  # feedparser gives UTC struct_time values
-            item["published"] = datetime.fromtimestamp(calendar.timegm(stamp), timezone.utc)
+        published = _feed_time(entry)
+        if published is not None:
+            item["published"] = published
         elif entry.get("published") or entry.get("updated"):
             item["published"] = entry.get("published") or entry.get("updated")
         image = _feed_image(entry)

@@ -25,6 +25,9 @@ from .zones import get_zone, zone_country, zone_key
 __all__ = ["Location", "all_places", "as_location", "place"]
 
 
+_COUNTRY_ALLOWED: Final = "an ISO 3166-1 alpha-2 code such as 'EG', or empty for the zone's country"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True, repr=False)  # its own __repr__ below
 class Location:
     """A point on Earth with its civil time zone.
@@ -72,11 +75,14 @@ class Location:
         object.__setattr__(self, "elevation", float(self.elevation))
         object.__setattr__(self, "timezone", zone_key(self.timezone))
         get_zone(self.timezone)  # fail now on an unknown zone, not at the first computation
-        country = self.country.strip().upper()
-        if country and (len(country) != 2 or not country.isalpha() or not country.isascii()):
-            raise InvalidInputError(
-                "country", self.country, "an ISO 3166-1 alpha-2 code such as 'EG'"
-            )
+        for field in ("name", "name_en", "slug"):
+            if not isinstance(getattr(self, field), str):
+                raise InvalidInputError(field, getattr(self, field), "a string")
+        country = self.country.strip().upper() if isinstance(self.country, str) else None
+        if country is None or (
+            country and (len(country) != 2 or not country.isalpha() or not country.isascii())
+        ):
+            raise InvalidInputError("country", self.country, _COUNTRY_ALLOWED)
         if not country:
             country = zone_country(self.timezone)
         object.__setattr__(self, "country", country)

@@ -157,27 +157,25 @@ def blank_slots(formatter: Formatter) -> tuple[PrayerSlot, ...]:
 
 
 def text_direction(text: str, default: str = "auto") -> str:
-    """The direction of a text: ``"rtl"`` when most of its strong letters are right-to-left.
+    """The direction of a text: ``"rtl"`` when it has any right-to-left letter.
 
-    UAX #9 takes the first strong character (HTML's ``dir="auto"``), which
-    lays out an Arabic headline opening with a brand («iPhone 17 يصل...»)
-    left-to-right; counting the strong characters of both kinds (bidi classes
-    L against R and AL) gives the direction a reader of the text expects.
-    A tie, or no strong letter, gives ``default``.
+    A headline with Arabic (or Hebrew) letters in it is a sentence in that
+    language, however many Latin letters its brand names bring («Samsung
+    Galaxy S25 Ultra يصل إلى مصر»): it is laid out right-to-left, so that the
+    brand, its subject, sits at the right where the reader starts. UAX #9's
+    first strong character (HTML's ``dir="auto"``), or a count of letters of
+    each kind, would give such headlines ``ltr``. A text with left-to-right
+    letters only (an English headline) is ``"ltr"``; one with no strong
+    letter (bidi classes L, R and AL), digits or punctuation only, gives
+    ``default``.
 
-    >>> text_direction("iPhone 17 يصل إلى الأسواق المصرية"), text_direction("Apple unveils iPhone 17")
+    >>> text_direction("Microsoft Teams تتوقف عن العمل"), text_direction("Apple unveils iPhone 17")
     ('rtl', 'ltr')
     """
-    left = right = 0
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind == "L":
-            left += 1
-        elif kind in ("R", "AL"):
-            right += 1
-    if left == right:
-        return default
-    return "rtl" if right > left else "ltr"
+    kinds = {unicodedata.bidirectional(char) for char in text}
+    if "R" in kinds or "AL" in kinds:
+        return "rtl"
+    return "ltr" if "L" in kinds else default
 
 
 DAY_CELLS_CACHE_SIZE: Final = 2048

@@ -189,6 +189,17 @@ def _check_whole(field_name: str, value: object, low: int, high: int) -> int:
     return value
 
 
+def _check_folder(field_name: str, value: object) -> str | None:
+    """A folder that exists, as a string path; ``None`` stays ``None``."""
+    if value is None:
+        return None
+    if isinstance(value, (str, os.PathLike)):
+        folder = os.fspath(value)
+        if isinstance(folder, str) and folder.strip() and Path(folder).is_dir():
+            return folder
+    raise widgets.InvalidInputError(field_name, value, "an existing folder")
+
+
 def _check_settings(places: Sequence[SitePlace], settings: _Settings) -> None:
     """Fail before writing anything on a bad method, madhab, offset or locale."""
     widgets.Formatter(settings.locale, "UTC", settings.digits, settings.clock)
@@ -256,8 +267,8 @@ def build_site(
     each page shows ``news_limit`` of them. ``imsakiya`` builds the Ramadan
     table always (``True``), never (``False``) or when the month has days
     of Ramadan (``None``). ``script`` copies ``widgets.js`` and loads it.
-    ``site_name`` is printed in the demo pages' header. ``templates`` is a
-    folder searched before ours for the demo pages (``site/article.html``,
+    ``site_name`` is printed in the demo pages' header. ``templates`` is an
+    existing folder searched before ours for the demo pages (``site/article.html``,
     ``site/page.css``...). ``hijri_month_starts`` is a newer file of
     announced Hijri month starts (a path, or
     :func:`~widgets.load_month_starts`'s result) layered over the shipped
@@ -292,7 +303,7 @@ def build_site(
         imsakiya=imsakiya,
         script=bool(script),
         site_name=site_name,
-        templates=None if templates is None else os.fspath(templates),
+        templates=_check_folder("templates", templates),
         durable=bool(durable),
         hijri_month_starts=(
             widgets.load_month_starts(hijri_month_starts)
