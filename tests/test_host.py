@@ -18,7 +18,16 @@ from babel.dates import format_datetime
 import widgets
 from widgets.host import ResponseExpiry, cache_headers, widget_globals
 
-from .host_facts import ITEM, NOW, PUBLISHED, STAMP, UTC_STAMP, check_cache_headers, clock
+from .host_facts import (
+    ITEM,
+    NOW,
+    PUBLISHED,
+    STAMP,
+    UTC_STAMP,
+    announce,
+    check_cache_headers,
+    clock,
+)
 
 PAGE = "<header>{{ prayer_strip('cairo') }}</header><aside>{{ related_news(items) }}</aside>"
 
@@ -125,24 +134,25 @@ def test_a_point_takes_the_country_of_its_zone() -> None:
     assert explicit.country == "KW"
 
 
-def test_a_newer_file_of_month_starts_reaches_the_template_path(tmp_path: Path) -> None:
-    """A site's own file of announced months, named in the defaults, is read (and re-read
-    when it changes) by the template globals: the strip shows the announced day."""
-    import json
-
-    from widgets.hijri import to_hijri
-
+def test_a_newer_file_of_month_starts_is_read_again_when_it_changes(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A site's own file of announced months, named once in the defaults, is read again by
+    the template globals when the editor changes it, without a new install: the strip shows
+    the announced day. A bad file fails at install; a later change that cannot be read keeps
+    the file as it was last read, with a warning."""
     moment = datetime(2026, 2, 18, 10, tzinfo=timezone.utc)
-    page = jinja2.Environment(loader=jinja2.DictLoader({"p.html": "{{ prayer_strip('riyadh') }}"}))
     starts = tmp_path / "starts.json"
-
-    def announce(day: str) -> str:
-        entry = {"country": "SA", "year": 1447, "month": 9, "start": day, "source": "a test"}
-        starts.write_text(json.dumps({"format": 1, "starts": [entry]}), encoding="utf-8")
-        widgets.install(page, clock=lambda: moment, defaults={"hijri_month_starts": starts})
-        return page.get_template("p.html").render()
-
+    page = jinja2.Environment(loader=jinja2.DictLoader({"p.html": "{{ prayer_strip('riyadh') }}"}))
+    with pytest.raises(widgets.InvalidInputError, match="month_starts"):
+        widgets.install(page, defaults={"hijri_month_starts": starts})  # no file yet
     # Umm al-Qura puts 1 Ramadan 1447 on 18 February; an announcement of the 19th moves it.
-    assert to_hijri(moment.date()).month == 9
-    assert "30 شعبان 1447" in announce("2026-02-19")
-    assert "1 رمضان 1447" in announce("2026-02-18")
+    announce(starts, "SA", 1447, 9, "2026-02-19")
+    widgets.install(page, clock=lambda: moment, defaults={"hijri_month_starts": starts})
+    strip = page.get_template("p.html")
+    assert "30 شعبان 1447" in strip.render()
+    announce(starts, "SA", 1447, 9, "2026-02-18")
+    assert "1 رمضان 1447" in strip.render()
+    starts.write_text('{"format": 1, "starts": [', encoding="utf-8")  # saved half-way
+    assert "1 رمضان 1447" in strip.render()
+    assert "hijri_month_starts" in caplog.text and "valid JSON" in caplog.text

@@ -28,7 +28,7 @@ import jinja2
 
 from .errors import InvalidInputError, WidgetsError, logger
 from .headlines import PUBLISHED_OFFSET, NewsView, news_view
-from .hijri import load_month_starts
+from .hijri import MonthStarts, load_month_starts
 from .places import Location, as_location
 from .render import (
     NEWS_TEMPLATE,
@@ -201,8 +201,27 @@ def _check_defaults(defaults: Mapping[str, Any] | None) -> dict[str, Any]:
     checked = {key: value for key, value in defaults.items() if value is not None}
     starts = checked.get("hijri_month_starts")
     if isinstance(starts, (str, os.PathLike)):
-        checked["hijri_month_starts"] = load_month_starts(starts)
+        checked["hijri_month_starts"] = _StartsFile(starts)
     return checked
+
+
+class _StartsFile:
+    """A site's file of announced month starts, read again when it changes.
+
+    It is read at install, so a bad file fails there; a change that cannot
+    be read later is logged, and the file is used as it was last read.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = path
+        self.last = load_month_starts(path)
+
+    def read(self) -> MonthStarts:
+        try:
+            self.last = load_month_starts(self.path)  # cached while the file is unchanged
+        except WidgetsError as error:
+            logger.warning("hijri_month_starts is used as it was last read: %s", error)
+        return self.last
 
 
 def widget_globals(
@@ -263,6 +282,9 @@ def widget_globals(
         if options.get("now") is None:
             options["now"] = read_clock()
         merged = {**site, **options}
+        starts = merged.get("hijri_month_starts")
+        if isinstance(starts, _StartsFile):
+            merged["hijri_month_starts"] = starts.read()
         return (place_default if location is None else location), args[1:], merged
 
     def prayer_strip_view(*args: Any, **options: Any) -> StripView:
