@@ -8,6 +8,7 @@ country (so the method) of a location that gives only its zone.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -93,6 +94,31 @@ def test_collectors_of_concurrent_responses_stay_apart() -> None:
         thread.join()
     for name in ("cairo", "riyadh"):
         assert found[name] == widgets.render_prayer_strip(name, now=NOW).expires_at
+
+
+HOST_OVERRIDES = {
+    "widgets/prayer_strip.html": "<p class=host>{{ strip.city }}</p>",
+    "widgets/related_news.html": "<p class=host>{% for e in news.entries %}{{ e.title }}{% endfor %}",
+    "widgets/timetable.html": "<p class=host>{{ table.caption }}</p>",
+}
+
+
+@pytest.mark.parametrize(
+    ("page", "shown"),
+    [
+        ("{{ prayer_strip('cairo') }}", lambda: widgets.strip_view("cairo", now=NOW).city),
+        ("{{ related_news(items) }}", lambda: ITEM["title"]),
+        (
+            "{{ prayer_timetable('cairo') }}",
+            lambda: widgets.timetable_view("cairo", month=date(2025, 4, 1), now=NOW).caption,
+        ),
+    ],
+)
+def test_each_global_renders_the_hosts_own_template(page: str, shown: Callable[[], str]) -> None:
+    env = jinja2.Environment(loader=jinja2.DictLoader(HOST_OVERRIDES), autoescape=True)
+    widgets.install(env, clock=clock)
+    html = env.from_string(page).render(items=[ITEM])
+    assert html.startswith("<p class=host>") and shown() in html
 
 
 def test_site_defaults_apply_and_templates_override_them() -> None:

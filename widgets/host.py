@@ -33,6 +33,7 @@ from .places import Location, as_location
 from .render import (
     NEWS_TEMPLATE,
     STRIP_TEMPLATE,
+    TIMETABLE_TEMPLATE,
     Fragment,
     WidgetsLoader,
     environment,
@@ -347,7 +348,16 @@ def widget_globals(
             return Fragment("", None)
         refused = "timetable for %r not shown"
         call = (location, *extra)
-        table = _call("prayer_timetable", render_timetable, call, merged, refused, location)
+        if env is None or ours(TIMETABLE_TEMPLATE):
+            table = _call("prayer_timetable", render_timetable, call, merged, refused, location)
+        else:
+            from .tables import timetable_view  # here, as in render_timetable
+
+            view = _call("prayer_timetable", timetable_view, call, merged, refused, location)
+            table = None
+            if view is not None:
+                html = render_template(env, TIMETABLE_TEMPLATE, table=view)
+                table = Fragment(html, view.expires_at)
         return Fragment("", None) if table is None else _report(table, merged["now"])
 
     return {
