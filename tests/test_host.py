@@ -121,6 +121,53 @@ def test_each_global_renders_the_hosts_own_template(page: str, shown: Callable[[
     assert html.startswith("<p class=host>") and shown() in html
 
 
+# Each global, called with a bad argument in its place, and the words its warning starts with.
+GLOBAL_CALLS = {
+    "prayer_strip": ("prayer_strip('cairo', {})", "prayer strip for 'cairo'"),
+    "related_news": ("related_news(items, {})", "related news"),
+    "prayer_timetable": ("prayer_timetable('cairo', {})", "timetable for 'cairo'"),
+}
+
+
+@pytest.mark.parametrize("name", list(GLOBAL_CALLS))
+@pytest.mark.parametrize(
+    ("argument", "problem"),
+    [
+        ("now=site.when", "now is undefined in the template"),  # site has no "when"
+        ("locale=site.locales", "list"),  # a list where one locale goes
+        ("digits=site", "dict"),
+        ("now=year_9999", "9999"),  # past what a date can hold once moved to local time
+    ],
+)
+def test_a_bad_argument_logs_once_and_the_fallback_renders(
+    name: str, argument: str, problem: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A host page passes something a global cannot use: the page renders around the
+    fallback, and one warning names the widget and what was wrong."""
+    call, widget = GLOBAL_CALLS[name]
+    env = host_env()  # Jinja2's default Undefined, as Flask and FastAPI use
+    page = env.from_string("<p>before</p>{{ " + call.format(argument) + " }}<p>after</p>")
+    context = {"site": {"locales": ["ar_EG", "en"]}, "items": [ITEM]}
+    year_9999 = datetime(9999, 12, 31, 23, tzinfo=timezone.utc)
+    with caplog.at_level("WARNING", logger="widgets"):
+        html = page.render(context, year_9999=year_9999)
+    assert html.startswith("<p>before</p>") and html.endswith("<p>after</p>")
+    if name == "prayer_strip":
+        assert html.count("—") == 6  # «—» for each of the six times
+    else:
+        assert html == "<p>before</p><p>after</p>"
+    [warning] = [record.getMessage() for record in caplog.records if record.name == "widgets"]
+    assert warning.startswith(widget) and problem in warning
+
+
+def test_an_undefined_site_zone_leaves_the_news_out(caplog: pytest.LogCaptureFixture) -> None:
+    env = host_env(timezone="Africa/Cairo")
+    page = env.from_string("<p>before</p>{{ related_news(items, timezone=site.tz) }}<p>after</p>")
+    with caplog.at_level("WARNING", logger="widgets"):
+        assert page.render(items=[ITEM], site={}) == "<p>before</p><p>after</p>"
+    assert "timezone is undefined in the template that called related_news()" in caplog.text
+
+
 def test_site_defaults_apply_and_templates_override_them() -> None:
     env = host_env(defaults={"place": "alexandria", "digits": "arab", "clock": "24h"})
     html = env.from_string("{{ prayer_strip() }}{{ prayer_strip('cairo', digits='latn') }}")
