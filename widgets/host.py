@@ -53,6 +53,7 @@ __all__ = [
     "SITE_DEFAULTS",
     "ResponseExpiry",
     "cache_headers",
+    "fallback_globals",
     "install",
     "widget_globals",
 ]
@@ -328,9 +329,7 @@ def widget_globals(
     def related_news_view(*args: Any, **options: Any) -> NewsView:
         merged = _news_options(options)
         view = _call("related_news", news_view, args, merged, "related news not shown")
-        if view is None:
-            return NewsView(lang="ar", dir="rtl", heading="", entries=(), expires_at=None)
-        return view
+        return _no_news() if view is None else view
 
     def related_news(*args: Any, **options: Any) -> Fragment:
         now = _now(options)
@@ -374,6 +373,40 @@ def widget_globals(
         "related_news": related_news,
         "related_news_view": related_news_view,
     }
+
+
+def fallback_globals() -> dict[str, Callable[..., Any]]:
+    """The helpers of :func:`widget_globals` for a site whose settings were refused.
+
+    Whatever they are given, they show the fallback: a strip with «—» for
+    every time (naming the place when the template does), no news list and no
+    timetable. The Django app uses them while its setting is refused.
+    """
+
+    def prayer_strip_view(location: object = None, *args: Any, **options: Any) -> StripView:
+        return _fallback_strip(location, options)
+
+    def prayer_strip(location: object = None, *args: Any, **options: Any) -> Fragment:
+        view = _fallback_strip(location, options)
+        return Fragment(render_template(environment(), STRIP_TEMPLATE, strip=view), None)
+
+    def related_news_view(*args: Any, **options: Any) -> NewsView:
+        return _no_news()
+
+    def nothing(*args: Any, **options: Any) -> Fragment:
+        return Fragment("", None)
+
+    return {
+        "prayer_strip": prayer_strip,
+        "prayer_strip_view": prayer_strip_view,
+        "prayer_timetable": nothing,
+        "related_news": nothing,
+        "related_news_view": related_news_view,
+    }
+
+
+def _no_news() -> NewsView:
+    return NewsView(lang="ar", dir="rtl", heading="", entries=(), expires_at=None)
 
 
 def _local_today(location: Any, now: datetime) -> date:
