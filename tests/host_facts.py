@@ -7,9 +7,13 @@ prayer from :func:`widgets.prayer_times` (held to published timetables in
 
 from __future__ import annotations
 
+import itertools
+import json
+import os
 import re
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
@@ -28,6 +32,20 @@ STAMP = format_datetime(
 UTC_STAMP = format_datetime(
     datetime.fromisoformat(PUBLISHED), "d MMMM y h:mm a", tzinfo=timezone.utc, locale="ar_EG"
 )
+
+
+_EDITS = itertools.count(1)
+
+
+def announce(path: Path, country: str, year: int, month: int, start: str) -> None:
+    """Write a site's file of announced month starts holding one month, as an editor saves it.
+
+    Each save is dated a second after the last, as the next night's edit would be.
+    """
+    entry = {"country": country, "year": year, "month": month, "start": start, "source": "a test"}
+    path.write_text(json.dumps({"format": 1, "starts": [entry]}), encoding="utf-8")
+    saved = (1_750_000_000 + next(_EDITS)) * 10**9
+    os.utime(path, ns=(saved, saved))
 
 
 def clock() -> datetime:

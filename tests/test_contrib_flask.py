@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import widgets
 
-from .host_facts import ITEM, NOW, STAMP, UTC_STAMP, check_cache_headers, clock
+from .host_facts import ITEM, NOW, STAMP, UTC_STAMP, announce, check_cache_headers, clock
 
 flask = pytest.importorskip("flask")
 
@@ -94,3 +95,14 @@ def test_without_the_framework_the_error_says_what_to_install(
     monkeypatch.delitem(sys.modules, f"widgets.contrib.{framework}", raising=False)
     with pytest.raises(widgets.MissingExtraError, match=rf"prayer-news-widgets\[{framework}\]"):
         importlib.import_module(f"widgets.contrib.{framework}")
+
+
+def test_a_corrected_file_of_month_starts_shows_without_a_restart(tmp_path: Path) -> None:
+    """The night Dhu al-Qadah 1446 is announced, the editor corrects the site's file: the
+    next page shows the corrected Hijri date (30 April 2025 is its 1st if it began that day)."""
+    starts = tmp_path / "starts.json"
+    announce(starts, "EG", 1446, 11, "2025-04-29")
+    client = make_app(PRAYER_WIDGETS_HIJRI_MONTH_STARTS=str(starts)).test_client()
+    assert "2 ذو القعدة 1446" in client.get("/").get_data(as_text=True)
+    announce(starts, "EG", 1446, 11, "2025-04-30")
+    assert "1 ذو القعدة 1446" in client.get("/").get_data(as_text=True)

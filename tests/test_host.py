@@ -8,6 +8,7 @@ country (so the method) of a location that gives only its zone.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -18,7 +19,16 @@ from babel.dates import format_datetime
 import widgets
 from widgets.host import ResponseExpiry, cache_headers, widget_globals
 
-from .host_facts import ITEM, NOW, PUBLISHED, STAMP, UTC_STAMP, check_cache_headers, clock
+from .host_facts import (
+    ITEM,
+    NOW,
+    PUBLISHED,
+    STAMP,
+    UTC_STAMP,
+    announce,
+    check_cache_headers,
+    clock,
+)
 
 PAGE = "<header>{{ prayer_strip('cairo') }}</header><aside>{{ related_news(items) }}</aside>"
 
@@ -121,6 +131,78 @@ def test_collectors_of_concurrent_responses_stay_apart() -> None:
         assert found[name] == widgets.render_prayer_strip(name, now=NOW).expires_at
 
 
+HOST_OVERRIDES = {
+    "widgets/prayer_strip.html": "<p class=host>{{ strip.city }}</p>",
+    "widgets/related_news.html": "<p class=host>{% for e in news.entries %}{{ e.title }}{% endfor %}",
+    "widgets/timetable.html": "<p class=host>{{ table.caption }}</p>",
+}
+
+
+@pytest.mark.parametrize(
+    ("page", "shown"),
+    [
+        ("{{ prayer_strip('cairo') }}", lambda: widgets.strip_view("cairo", now=NOW).city),
+        ("{{ related_news(items) }}", lambda: ITEM["title"]),
+        (
+            "{{ prayer_timetable('cairo') }}",
+            lambda: widgets.timetable_view("cairo", month=date(2025, 4, 1), now=NOW).caption,
+        ),
+    ],
+)
+def test_each_global_renders_the_hosts_own_template(page: str, shown: Callable[[], str]) -> None:
+    env = jinja2.Environment(loader=jinja2.DictLoader(HOST_OVERRIDES), autoescape=True)
+    widgets.install(env, clock=clock)
+    html = env.from_string(page).render(items=[ITEM])
+    assert html.startswith("<p class=host>") and shown() in html
+
+
+# Each global, called with a bad argument in its place, and the words its warning starts with.
+GLOBAL_CALLS = {
+    "prayer_strip": ("prayer_strip('cairo', {})", "prayer strip for 'cairo'"),
+    "related_news": ("related_news(items, {})", "related news"),
+    "prayer_timetable": ("prayer_timetable('cairo', {})", "timetable for 'cairo'"),
+}
+
+
+@pytest.mark.parametrize("name", list(GLOBAL_CALLS))
+@pytest.mark.parametrize(
+    ("argument", "problem"),
+    [
+        ("now=site.when", "now is undefined in the template"),  # site has no "when"
+        ("locale=site.locales", "list"),  # a list where one locale goes
+        ("digits=site", "dict"),
+        ("now=year_9999", "9999"),  # past what a date can hold once moved to local time
+    ],
+)
+def test_a_bad_argument_logs_once_and_the_fallback_renders(
+    name: str, argument: str, problem: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A host page passes something a global cannot use: the page renders around the
+    fallback, and one warning names the widget and what was wrong."""
+    call, widget = GLOBAL_CALLS[name]
+    env = host_env()  # Jinja2's default Undefined, as Flask and FastAPI use
+    page = env.from_string("<p>before</p>{{ " + call.format(argument) + " }}<p>after</p>")
+    context = {"site": {"locales": ["ar_EG", "en"]}, "items": [ITEM]}
+    year_9999 = datetime(9999, 12, 31, 23, tzinfo=timezone.utc)
+    with caplog.at_level("WARNING", logger="widgets"):
+        html = page.render(context, year_9999=year_9999)
+    assert html.startswith("<p>before</p>") and html.endswith("<p>after</p>")
+    if name == "prayer_strip":
+        assert html.count("—") == 6  # «—» for each of the six times
+    else:
+        assert html == "<p>before</p><p>after</p>"
+    [warning] = [record.getMessage() for record in caplog.records if record.name == "widgets"]
+    assert warning.startswith(widget) and problem in warning
+
+
+def test_an_undefined_site_zone_leaves_the_news_out(caplog: pytest.LogCaptureFixture) -> None:
+    env = host_env(timezone="Africa/Cairo")
+    page = env.from_string("<p>before</p>{{ related_news(items, timezone=site.tz) }}<p>after</p>")
+    with caplog.at_level("WARNING", logger="widgets"):
+        assert page.render(items=[ITEM], site={}) == "<p>before</p><p>after</p>"
+    assert "timezone is undefined in the template that called related_news()" in caplog.text
+
+
 def test_site_defaults_apply_and_templates_override_them() -> None:
     env = host_env(defaults={"place": "alexandria", "digits": "arab", "clock": "24h"})
     html = env.from_string("{{ prayer_strip() }}{{ prayer_strip('cairo', digits='latn') }}")
@@ -160,24 +242,25 @@ def test_a_point_takes_the_country_of_its_zone() -> None:
     assert explicit.country == "KW"
 
 
-def test_a_newer_file_of_month_starts_reaches_the_template_path(tmp_path: Path) -> None:
-    """A site's own file of announced months, named in the defaults, is read (and re-read
-    when it changes) by the template globals: the strip shows the announced day."""
-    import json
-
-    from widgets.hijri import to_hijri
-
+def test_a_newer_file_of_month_starts_is_read_again_when_it_changes(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A site's own file of announced months, named once in the defaults, is read again by
+    the template globals when the editor changes it, without a new install: the strip shows
+    the announced day. A bad file fails at install; a later change that cannot be read keeps
+    the file as it was last read, with a warning."""
     moment = datetime(2026, 2, 18, 10, tzinfo=timezone.utc)
-    page = jinja2.Environment(loader=jinja2.DictLoader({"p.html": "{{ prayer_strip('riyadh') }}"}))
     starts = tmp_path / "starts.json"
-
-    def announce(day: str) -> str:
-        entry = {"country": "SA", "year": 1447, "month": 9, "start": day, "source": "a test"}
-        starts.write_text(json.dumps({"format": 1, "starts": [entry]}), encoding="utf-8")
-        widgets.install(page, clock=lambda: moment, defaults={"hijri_month_starts": starts})
-        return page.get_template("p.html").render()
-
+    page = jinja2.Environment(loader=jinja2.DictLoader({"p.html": "{{ prayer_strip('riyadh') }}"}))
+    with pytest.raises(widgets.InvalidInputError, match="month_starts"):
+        widgets.install(page, defaults={"hijri_month_starts": starts})  # no file yet
     # Umm al-Qura puts 1 Ramadan 1447 on 18 February; an announcement of the 19th moves it.
-    assert to_hijri(moment.date()).month == 9
-    assert "30 شعبان 1447" in announce("2026-02-19")
-    assert "1 رمضان 1447" in announce("2026-02-18")
+    announce(starts, "SA", 1447, 9, "2026-02-19")
+    widgets.install(page, clock=lambda: moment, defaults={"hijri_month_starts": starts})
+    strip = page.get_template("p.html")
+    assert "30 شعبان 1447" in strip.render()
+    announce(starts, "SA", 1447, 9, "2026-02-18")
+    assert "1 رمضان 1447" in strip.render()
+    starts.write_text('{"format": 1, "starts": [', encoding="utf-8")  # saved half-way
+    assert "1 رمضان 1447" in strip.render()
+    assert "hijri_month_starts" in caplog.text and "valid JSON" in caplog.text

@@ -97,6 +97,7 @@ __all__ = [
     "all_places",
     "build_site",
     "cache_headers",
+    "fallback_globals",
     "get_method",
     "hijri_today",
     "install",
@@ -134,6 +135,7 @@ if TYPE_CHECKING:
     from .host import SITE_DEFAULTS as SITE_DEFAULTS
     from .host import ResponseExpiry as ResponseExpiry
     from .host import cache_headers as cache_headers
+    from .host import fallback_globals as fallback_globals
     from .host import install as install
     from .host import widget_globals as widget_globals
     from .news import NewsItem as NewsItem
@@ -151,6 +153,7 @@ _ON_FIRST_USE = (
     ("SITE_DEFAULTS", ".host"),
     ("ResponseExpiry", ".host"),
     ("cache_headers", ".host"),
+    ("fallback_globals", ".host"),
     ("install", ".host"),
     ("widget_globals", ".host"),
     ("NewsItem", ".news"),

@@ -28,11 +28,13 @@ import jinja2
 
 from .errors import InvalidInputError, WidgetsError, logger
 from .headlines import PUBLISHED_OFFSET, NewsView, news_view
-from .hijri import load_month_starts
+from .hijri import MonthStarts, load_month_starts
 from .places import Location, as_location
+from .prayer import FIRST_DATE, LAST_DATE
 from .render import (
     NEWS_TEMPLATE,
     STRIP_TEMPLATE,
+    TIMETABLE_TEMPLATE,
     Fragment,
     WidgetsLoader,
     environment,
@@ -51,6 +53,7 @@ __all__ = [
     "SITE_DEFAULTS",
     "ResponseExpiry",
     "cache_headers",
+    "fallback_globals",
     "install",
     "widget_globals",
 ]
@@ -201,8 +204,27 @@ def _check_defaults(defaults: Mapping[str, Any] | None) -> dict[str, Any]:
     checked = {key: value for key, value in defaults.items() if value is not None}
     starts = checked.get("hijri_month_starts")
     if isinstance(starts, (str, os.PathLike)):
-        checked["hijri_month_starts"] = load_month_starts(starts)
+        checked["hijri_month_starts"] = _StartsFile(starts)
     return checked
+
+
+class _StartsFile:
+    """A site's file of announced month starts, read again when it changes.
+
+    It is read at install, so a bad file fails there; a change that cannot
+    be read later is logged, and the file is used as it was last read.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = path
+        self.last = load_month_starts(path)
+
+    def read(self) -> MonthStarts:
+        try:
+            self.last = load_month_starts(self.path)  # cached while the file is unchanged
+        except WidgetsError as error:
+            logger.warning("hijri_month_starts is used as it was last read: %s", error)
+        return self.last
 
 
 def widget_globals(
@@ -229,11 +251,12 @@ def widget_globals(
     template gives none), which a template's options override. News stamps
     are shown in ``timezone``, the site's zone, or, when it is ``None``, each
     in the offset its item was published with (never in the UTC of the clock).
-    The helpers never raise a
-    :class:`ValueError` into the page: they log a warning on
-    ``logging.getLogger("widgets")`` and return a strip with «—» for every
-    time, or nothing for the news. Fragments are rendered with ``env``'s
-    templates (so a host's override is used), or ours when ``env`` is None.
+    The helpers never raise into the page: a bad argument (a value refused,
+    one of a type that does not fit, a variable the template does not have)
+    logs a warning on ``logging.getLogger("widgets")`` and they return a strip
+    with «—» for every time, or nothing for the news and the timetable.
+    Fragments are rendered with ``env``'s templates (so a host's override is
+    used), or ours when ``env`` is None.
     """
     read_clock = clock or _utc_now
     if timezone is not None:
@@ -254,6 +277,11 @@ def widget_globals(
             decided[name] = _renders_ours(env, name)
         return decided[name]
 
+    def _now(options: dict[str, Any]) -> Any:
+        """The template's ``now``, or the clock's (never tested for truth: it may be Undefined)."""
+        now = options.get("now")
+        return read_clock() if now is None else now
+
     def _strip_args(
         args: tuple[Any, ...], options: dict[str, Any]
     ) -> tuple[Any, tuple[Any, ...], dict[str, Any]]:
@@ -263,6 +291,9 @@ def widget_globals(
         if options.get("now") is None:
             options["now"] = read_clock()
         merged = {**site, **options}
+        starts = merged.get("hijri_month_starts")
+        if isinstance(starts, _StartsFile):
+            merged["hijri_month_starts"] = starts.read()
         return (place_default if location is None else location), args[1:], merged
 
     def prayer_strip_view(*args: Any, **options: Any) -> StripView:
@@ -281,7 +312,7 @@ def widget_globals(
                 return _report(strip, merged["now"])
             view = _fallback_strip(location, merged)
             return Fragment(render_template(environment(), STRIP_TEMPLATE, strip=view), None)
-        now = options.get("now") or read_clock()
+        now = _now(options)
         view = prayer_strip_view(*args, **{**options, "now": now})
         fragment = Fragment(render_template(env, STRIP_TEMPLATE, strip=view), view.expires_at)
         return _report(fragment, now)
@@ -298,12 +329,10 @@ def widget_globals(
     def related_news_view(*args: Any, **options: Any) -> NewsView:
         merged = _news_options(options)
         view = _call("related_news", news_view, args, merged, "related news not shown")
-        if view is None:
-            return NewsView(lang="ar", dir="rtl", heading="", entries=(), expires_at=None)
-        return view
+        return _no_news() if view is None else view
 
     def related_news(*args: Any, **options: Any) -> Fragment:
-        now = options.get("now") or read_clock()
+        now = _now(options)
         if env is None or ours(NEWS_TEMPLATE):  # the cached fragments serve
             merged = _news_options({**options, "now": now})
             news = _call(
@@ -317,15 +346,24 @@ def widget_globals(
         location, extra, merged = _strip_args(args, options)
         merged.pop("hijri_at_maghrib", None)
         merged.pop("coming_days", None)
-        try:
-            if merged.get("month") is None:
-                merged["month"] = _local_today(location, merged["now"])
-        except (WidgetsError, ValueError) as error:
-            logger.warning("timetable for %r not shown: %s", location, error)
-            return Fragment("", None)
         refused = "timetable for %r not shown"
+        if merged.get("month") is None:
+            today = (location, merged["now"])
+            month = _call("prayer_timetable", _local_today, today, {}, refused, location)
+            if month is None:
+                return Fragment("", None)
+            merged["month"] = month
         call = (location, *extra)
-        table = _call("prayer_timetable", render_timetable, call, merged, refused, location)
+        if env is None or ours(TIMETABLE_TEMPLATE):
+            table = _call("prayer_timetable", render_timetable, call, merged, refused, location)
+        else:
+            from .tables import timetable_view  # here, as in render_timetable
+
+            view = _call("prayer_timetable", timetable_view, call, merged, refused, location)
+            table = None
+            if view is not None:
+                html = render_template(env, TIMETABLE_TEMPLATE, table=view)
+                table = Fragment(html, view.expires_at)
         return Fragment("", None) if table is None else _report(table, merged["now"])
 
     return {
@@ -337,10 +375,54 @@ def widget_globals(
     }
 
 
+def fallback_globals() -> dict[str, Callable[..., Any]]:
+    """The helpers of :func:`widget_globals` for a site whose settings were refused.
+
+    Whatever they are given, they show the fallback: a strip with «—» for
+    every time (naming the place when the template does), no news list and no
+    timetable. The Django app uses them while its setting is refused.
+    """
+
+    def prayer_strip_view(location: object = None, *args: Any, **options: Any) -> StripView:
+        return _fallback_strip(location, options)
+
+    def prayer_strip(location: object = None, *args: Any, **options: Any) -> Fragment:
+        view = _fallback_strip(location, options)
+        return Fragment(render_template(environment(), STRIP_TEMPLATE, strip=view), None)
+
+    def related_news_view(*args: Any, **options: Any) -> NewsView:
+        return _no_news()
+
+    def nothing(*args: Any, **options: Any) -> Fragment:
+        return Fragment("", None)
+
+    return {
+        "prayer_strip": prayer_strip,
+        "prayer_strip_view": prayer_strip_view,
+        "prayer_timetable": nothing,
+        "related_news": nothing,
+        "related_news_view": related_news_view,
+    }
+
+
+def _no_news() -> NewsView:
+    return NewsView(lang="ar", dir="rtl", heading="", entries=(), expires_at=None)
+
+
 def _local_today(location: Any, now: datetime) -> date:
     if not isinstance(now, datetime) or now.utcoffset() is None:
         raise InvalidInputError("now", now, "a timezone-aware datetime")
-    return now.astimezone(as_location(location).zone).date()
+    try:
+        return now.astimezone(as_location(location).zone).date()
+    except OverflowError:  # within a day of datetime's limits
+        allowed = f"an instant whose local date is from {FIRST_DATE} to {LAST_DATE}"
+        raise InvalidInputError("now", now.isoformat(), allowed) from None
+
+
+# What a template's argument can raise below a global besides a refusal of ours: TypeError for a
+# value of a type that does not fit (a list for a locale cannot even key a cache), ArithmeticError
+# for a date past year 9999, UndefinedError for an Undefined inside a list or a dict.
+_UNUSABLE: Final = (TypeError, ArithmeticError, jinja2.UndefinedError)
 
 
 def _call(
@@ -353,21 +435,42 @@ def _call(
 ) -> _Result | None:
     """``target(*args, **options)``, or ``None`` (a warning logged) for a slip in a template.
 
-    A value ``target`` refuses (logged as ``refused % about``, then the error), a wrong keyword or
-    argument count: a host page author's slip, not a reason to answer 500. A
-    ``TypeError`` raised by a call whose arguments fit is a fault and goes on.
+    A value ``target`` refuses, one it cannot use at all, a variable the template
+    does not have (Jinja2's ``Undefined``), a wrong keyword or argument count: a
+    host page author's slip, not a reason to answer 500. The warning starts
+    with ``refused % about`` and names the global ``name`` and the problem.
     """
+    undefined = _undefined(target, args, options)
+    if undefined is not None:
+        template = f"{refused}: %s is undefined in the template that called %s()"
+        logger.warning(template, *about, undefined, name)
+        return None
     try:
         return target(*args, **options)
     except (WidgetsError, ValueError) as error:
         logger.warning(f"{refused}: %s", *about, error)
-    except TypeError:
+    except _UNUSABLE as error:
         try:  # Python's own words for what does not fit
             inspect.signature(target).bind(*args, **options)
         except TypeError as misfit:
             logger.warning("%s() called with arguments it does not take: %s", name, misfit)
         else:
-            raise
+            template = f"{refused}: %s() got an argument it cannot use (%s: %s)"
+            logger.warning(template, *about, name, type(error).__name__, error)
+    return None
+
+
+def _undefined(
+    target: Callable[..., Any], args: tuple[Any, ...], options: dict[str, Any]
+) -> str | None:
+    """The name of the first argument that is Jinja2's ``Undefined``, if any."""
+    for position, value in enumerate(args):
+        if isinstance(value, jinja2.Undefined):
+            names = list(inspect.signature(target).parameters)
+            return names[position] if position < len(names) else f"argument {position + 1}"
+    for key, value in options.items():
+        if isinstance(value, jinja2.Undefined):
+            return key
     return None
 
 

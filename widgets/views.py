@@ -280,10 +280,19 @@ def strip_options(
     try:
         hash(options)
     except TypeError:
+        field, value = next(pair for pair in options._asdict().items() if not _hashable(pair[1]))
         raise InvalidInputError(
-            "location", location, "a place name or a widgets.Location (hashable values)"
+            field, value, "a single value (a name, a number), not a list or a dict"
         ) from None
     return options
+
+
+def _hashable(value: object) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
 
 
 def _strip_method(options: StripOptions, location: Location) -> str:

@@ -11,3 +11,11 @@ class PrayerWidgetsConfig(AppConfig):
     name = "widgets.contrib.django"
     label = "prayer_widgets"
     verbose_name = "Prayer-time and related-news widgets"
+
+    def ready(self) -> None:
+        """Register the system check of the ``PRAYER_WIDGETS`` setting."""
+        from django.core import checks
+
+        from .conf import check_setting
+
+        checks.register(check_setting)
