@@ -39,7 +39,7 @@ from .hijri import HijriOverrides, MonthStarts
 from .l10n import Ago, Clock, Digits
 from .methods import Asr, Method
 from .places import Location
-from .views import StripOptions, strip_options, strip_state, strip_view_at
+from .views import StripOptions, hashable, strip_options, strip_state, strip_view_at
 
 if TYPE_CHECKING:  # the news and timetable rooms are imported by their render_* on first use
     from pathlib import Path
@@ -499,21 +499,13 @@ def render_related_news(
         heading_level=heading_level,
     )
     key = _items_key(items)
-    if key is None or not _hashable(options) or not (now is None or isinstance(now, datetime)):
+    if key is None or not hashable(options) or not (now is None or isinstance(now, datetime)):
         return news_fragment(environment(), options.view(items, now))
     if now is None:
         return _news_fragment(key, options, None, None)
     if now.utcoffset() is None:
         raise InvalidInputError("now", now, "a timezone-aware datetime")
     return _news_fragment(key, options, to_minute(now), now.tzinfo)
-
-
-def _hashable(value: object) -> bool:
-    try:
-        hash(value)
-    except TypeError:
-        return False
-    return True
 
 
 # --- the timetable ------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ __all__ = [
     "StripOptions",
     "StripView",
     "fallback_strip_view",
+    "hashable",
     "strip_options",
     "strip_state",
     "strip_view",
@@ -280,14 +281,15 @@ def strip_options(
     try:
         hash(options)
     except TypeError:
-        field, value = next(pair for pair in options._asdict().items() if not _hashable(pair[1]))
+        field, value = next(pair for pair in options._asdict().items() if not hashable(pair[1]))
         raise InvalidInputError(
             field, value, "a single value (a name, a number), not a list or a dict"
         ) from None
     return options
 
 
-def _hashable(value: object) -> bool:
+def hashable(value: object) -> bool:
+    """Whether ``value`` can key a cache."""
     try:
         hash(value)
     except TypeError:
