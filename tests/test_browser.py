@@ -485,3 +485,31 @@ def test_timetables_fit_a_phone(browser: Any, imsakiya: bool) -> None:
         page.screenshot(path=str(ARTIFACTS / f"{name}-360.png"), full_page=True)
     finally:
         context.close()
+
+
+# Every cell of the page's timetable, as [left, right] in CSS pixels.
+_CELL_EDGES = """() => [...document.querySelectorAll('.pnw-table th, .pnw-table td')]
+  .map((cell) => cell.getBoundingClientRect()).map((box) => [box.left, box.right])"""
+
+
+@pytest.mark.parametrize("name", ["month.html", "ramadan.html"])
+def test_demo_timetables_fit_a_phone(browser: Any, site: str, name: str) -> None:
+    """The built pages at 360 px, inside the page's own 16 px margins: no sideways scrolling."""
+    context = browser.new_context(viewport={"width": 360, "height": 900}, locale="ar-EG")
+    page = context.new_page()
+    page.clock.install(time=NOW_AT)
+    try:
+        page.goto(site + name, wait_until="load")
+        width = page.evaluate("innerWidth")
+        scroll = page.evaluate("document.scrollingElement.scrollWidth")
+        assert scroll <= width, f"{name} is {scroll}px wide on a {width}px screen"
+        region = page.eval_on_selector(".pnw-table-scroll", "(e) => [e.scrollWidth, e.clientWidth]")
+        assert region[0] <= region[1], f"the table scrolls sideways: {region}"
+        edges = page.evaluate(_CELL_EDGES)
+        assert len(edges) > 31 * 7
+        outside = [edge for edge in edges if edge[0] < 0 or edge[1] > width]
+        assert outside == [], f"{len(outside)} cells cut at the screen's edge"
+        _screenshot(page, name.replace(".html", "-page-360.png"))
+    finally:
+        context.close()
+
