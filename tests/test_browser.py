@@ -513,3 +513,68 @@ def test_timetables_fit_a_phone(browser: Any, imsakiya: bool) -> None:
         page.screenshot(path=str(ARTIFACTS / f"{name}-360.png"), full_page=True)
     finally:
         context.close()
+
+
+# Every cell of the page's timetable, as [left, right] in CSS pixels.
+_CELL_EDGES = """() => [...document.querySelectorAll('.pnw-table th, .pnw-table td')]
+  .map((cell) => cell.getBoundingClientRect()).map((box) => [box.left, box.right])"""
+
+
+@pytest.mark.parametrize("name", ["month.html", "ramadan.html"])
+def test_demo_timetables_fit_a_phone(browser: Any, site: str, name: str) -> None:
+    """The built pages at 360 px, inside the page's own 16 px margins: no sideways scrolling."""
+    context = browser.new_context(viewport={"width": 360, "height": 900}, locale="ar-EG")
+    page = context.new_page()
+    page.clock.install(time=NOW_AT)
+    try:
+        page.goto(site + name, wait_until="load")
+        width = page.evaluate("innerWidth")
+        scroll = page.evaluate("document.scrollingElement.scrollWidth")
+        assert scroll <= width, f"{name} is {scroll}px wide on a {width}px screen"
+        region = page.eval_on_selector(".pnw-table-scroll", "(e) => [e.scrollWidth, e.clientWidth]")
+        assert region[0] <= region[1], f"the table scrolls sideways: {region}"
+        edges = page.evaluate(_CELL_EDGES)
+        assert len(edges) > 31 * 7
+        outside = [edge for edge in edges if edge[0] < 0 or edge[1] > width]
+        assert outside == [], f"{len(outside)} cells cut at the screen's edge"
+        _screenshot(page, name.replace(".html", "-page-360.png"))
+    finally:
+        context.close()
+
+
+def test_monthly_build_marks_the_readers_day_in_its_tables(
+    browser: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Built on 1 March with 31 coming days, read on 15 March: the tables mark 15 March.
+
+    Read at 00:30 in Cairo, when the reader's own clock (New York) still says 14 March:
+    the day is the table's, in Cairo.
+    """
+    out = tmp_path_factory.mktemp("monthly")
+    built = "2026-03-01T10:00:00+02:00"
+    argv = ["build", "--out", str(out), "--city", "cairo", "--coming-days", "31", "--now", built]
+    assert cli.main([*argv, "--quiet"]) == 0
+    opened = datetime.fromisoformat("2026-03-15T00:30:00+02:00")
+    for name in ("month.html", "ramadan.html"):
+        for script in (False, True):
+            context = browser.new_context(
+                viewport={"width": 1000, "height": 900},
+                timezone_id="America/New_York",
+                java_script_enabled=script,
+            )
+            page = context.new_page()
+            if script:
+                page.clock.install(time=opened)
+            try:
+                page.goto((out / name).as_uri(), wait_until="load")
+                marked = page.eval_on_selector_all(
+                    ".pnw-table tbody tr",
+                    """(rows) => rows.filter((row) => row.getAttribute('aria-current') === 'date'
+                      || row.classList.contains('pnw-today'))
+                      .map((row) => [row.querySelector('time').getAttribute('datetime'),
+                        row.getAttribute('aria-current'), row.className])""",
+                )
+                day = "2026-03-15" if script else "2026-03-01"  # without JS: as built
+                assert marked == [[day, "date", "pnw-today"]], (name, script)
+            finally:
+                context.close()

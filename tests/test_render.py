@@ -825,6 +825,23 @@ def test_month_timetable() -> None:
     assert fragment.expires_at == datetime(2025, 5, 1, 0, 0, tzinfo=CAIRO)
 
 
+def test_timetable_rows_carry_their_local_days_bounds() -> None:
+    """widgets.js marks the reader's day from these; they follow the place's clock changes."""
+    rows = parse(render_timetable("cairo", month=date(2026, 4, 1))).findall(".//tbody/tr")
+    bounds = {}
+    for row in rows:
+        day = row.find("./th/time")
+        assert day is not None
+        bounds[day.get("datetime")] = (row.get("data-pnw-start"), row.get("data-pnw-end"))
+    assert len(bounds) == 30
+    assert bounds["2026-04-01"] == ("2026-04-01T00:00:00+02:00", "2026-04-02T00:00:00+02:00")
+    # Egypt's summer time began on Friday 24 April 2026: midnight became 01:00.
+    assert bounds["2026-04-23"] == ("2026-04-23T00:00:00+02:00", "2026-04-24T01:00:00+03:00")
+    assert bounds["2026-04-24"] == ("2026-04-24T01:00:00+03:00", "2026-04-25T00:00:00+03:00")
+    ends = [end for _, end in bounds.values()][:-1]
+    assert ends == [start for start, _ in bounds.values()][1:]  # no gap, no overlap
+
+
 def test_imsakiya_holds_the_days_of_ramadan() -> None:
     # Saudi Arabia follows Umm al-Qura (hijridate's table); Egypt declared its own start.
     root = parse(render_timetable("riyadh", month=date(2026, 2, 1), imsakiya=True))

@@ -535,8 +535,9 @@ def render_timetable(
     with an Imsak column and the day of Ramadan; a month without Ramadan
     days raises :class:`~widgets.errors.InvalidInputError`. With ``now``,
     today's row is marked (``aria-current="date"``) and ``expires_at`` is
-    the next local midnight while the table holds today. With ``jumuah=True``
-    the Dhuhr cell of each Friday is noted «الجمعة».
+    the next local midnight while the table holds today; each row carries its
+    day's bounds, from which ``widgets.js`` marks the reader's day. With
+    ``jumuah=True`` the Dhuhr cell of each Friday is noted «الجمعة».
     """
     from .tables import timetable_view
 

@@ -38,13 +38,19 @@ class TableColumn(NamedTuple):
 
 
 class TableRow(NamedTuple):
-    """A day of a timetable: the date, the Ramadan day (imsakiya) and the times."""
+    """A day of a timetable: the date, the Ramadan day (imsakiya) and the times.
+
+    ``start`` and ``end`` are the day's bounds (local midnights, ISO instants),
+    which ``widgets.js`` uses to mark the reader's day on a page read later.
+    """
 
     date: str
     iso: str
     hijri: str
     cells: tuple[PrayerSlot, ...]
     is_today: bool
+    start: str
+    end: str
 
 
 class TimetableView(NamedTuple):
@@ -150,6 +156,8 @@ def timetable_view(
                 hijri=hijri,
                 cells=cells,
                 is_today=day == today,
+                start=day_start(day, zone).isoformat(),
+                end=day_start(day + timedelta(days=1), zone).isoformat(),
             )
         )
     expires_at: datetime | None = None

@@ -6,7 +6,10 @@
  * shows the reader's day, its six times, the next of the five prayers
  * (after Isha: tomorrow's Fajr, noted «غدًا») and a countdown in words
  * («باقٍ على الظهر ٤ ساعات و٣٦ دقيقة»). Without carried days it moves the
- * mark over the times in the <time datetime> attributes.
+ * mark over the times in the <time datetime> attributes. In a timetable
+ * it marks the row of the reader's day (class pnw-today and
+ * aria-current="date") from the bounds each row carries (data-pnw-start,
+ * data-pnw-end); rows without them are left as served.
  *
  * The countdown changes once a minute, never every second, is not a live
  * region, and a button after it pauses and resumes it (WCAG 2.2.2), named
@@ -18,6 +21,7 @@
   "use strict";
 
   var STRIP = ".pnw-strip";
+  var DAY_ROW = "tr[data-pnw-start]";
   var MINUTE_MS = 60000;
   var SUNRISE = "sunrise";
 
@@ -172,13 +176,33 @@
     }
   }
 
+  // Whether the local day from start to end (ISO instants) holds now.
+  function holds(start, end, now) {
+    return Date.parse(start) <= now && now < Date.parse(end);
+  }
+
   function findDay(days, now) {
     for (var i = 0; i < days.length; i += 1) {
-      if (days[i].times && Date.parse(days[i].start) <= now && now < Date.parse(days[i].end)) {
+      if (days[i].times && holds(days[i].start, days[i].end, now)) {
         return i;
       }
     }
     return -1;
+  }
+
+  // A timetable's row is today's when its day holds now.
+  function markToday(row, now) {
+    var end = row.getAttribute("data-pnw-end");
+    if (!end) {
+      return;
+    }
+    var today = holds(row.getAttribute("data-pnw-start"), end, now);
+    row.classList.toggle("pnw-today", today);
+    if (today) {
+      row.setAttribute("aria-current", "date");
+    } else {
+      row.removeAttribute("aria-current");
+    }
   }
 
   function update(root, now) {
@@ -302,6 +326,10 @@
     for (var i = 0; i < roots.length; i += 1) {
       prepare(roots[i]);
       update(roots[i], now);
+    }
+    var rows = document.querySelectorAll(DAY_ROW);
+    for (var j = 0; j < rows.length; j += 1) {
+      markToday(rows[j], now);
     }
   }
 
