@@ -140,8 +140,10 @@ def timetable_view(
         )
     except (WidgetsError, ValueError):
         computed_days = [_day_or_none(place, day, method, asr, city) for day in days]
+    # each day's bounds: its local midnight, and the next day's (a day's end is the next's start)
+    bounds = [day_start(day, zone).isoformat() for day in (*days, days[-1] + timedelta(days=1))]
     rows: list[TableRow] = []
-    for day, computed in zip(days, computed_days, strict=True):
+    for number, (day, computed) in enumerate(zip(days, computed_days, strict=True)):
         cells = blank if computed is None else day_cells(formatter, computed, jumuah)[first_cell:]
         hijri = ""
         if imsakiya:
@@ -156,8 +158,8 @@ def timetable_view(
                 hijri=hijri,
                 cells=cells,
                 is_today=day == today,
-                start=day_start(day, zone).isoformat(),
-                end=day_start(day + timedelta(days=1), zone).isoformat(),
+                start=bounds[number],
+                end=bounds[number + 1],
             )
         )
     expires_at: datetime | None = None
