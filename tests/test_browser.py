@@ -578,3 +578,35 @@ def test_monthly_build_marks_the_readers_day_in_its_tables(
                 assert marked == [[day, "date", "pnw-today"]], (name, script)
             finally:
                 context.close()
+
+
+@pytest.fixture(scope="module")
+def english_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site-en")
+    argv = ["build", "--out", str(out), "--now", NOW, "--locale", "en", "--quiet"]
+    assert cli.main(argv) == 0
+    return out
+
+
+@pytest.mark.parametrize("locale", ["ar", "en"])
+def test_a_table_wider_than_the_screen_scrolls_inside_its_box(
+    browser: Any, site: str, english_site: Path, locale: str
+) -> None:
+    """At 280 and 320 px (a small phone, or 200 % zoom) a table may scroll in its own box;
+    the page itself never scrolls sideways, also at 640 px, where the imsakiya is laid out wide."""
+    base = site if locale == "ar" else english_site.as_uri() + "/"
+    for name in ("month.html", "ramadan.html"):
+        for width in (280, 320, 640):
+            context = browser.new_context(viewport={"width": width, "height": 800})
+            page = context.new_page()
+            page.clock.install(time=NOW_AT)
+            try:
+                page.goto(base + name, wait_until="load")
+                scroll = page.evaluate("document.scrollingElement.scrollWidth")
+                assert scroll <= width, f"{locale} {name} is {scroll}px wide on a {width}px screen"
+                box = page.eval_on_selector(
+                    ".pnw-table-scroll", "(e) => e.getBoundingClientRect().right"
+                )
+                assert box <= width, (locale, name, width, box)
+            finally:
+                context.close()

@@ -622,6 +622,22 @@ def test_atom_feed() -> None:
     assert [i.title for i in items] == ["Talks resume & continue", "Only an updated time"]
 
 
+def test_feeds_state_the_language_of_their_headlines() -> None:
+    """RSS's <language> and Atom's xml:lang (an entry's own first) become the item's lang."""
+    pytest.importorskip("feedparser")
+    rss = b"""<rss version="2.0"><channel><title>t</title><language>fr-FR</language>
+<item><title>Le Maroc accueille la CAN</title><link>https://news.example/1</link></item>
+</channel></rss>"""
+    atom = """<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ar"><title>t</title>
+<entry xml:lang="en"><title>Talks resume</title><link href="https://news.example/2"/>
+<updated>2025-04-30T22:16:00+03:00</updated></entry>
+<entry><title>مباحثات</title><link href="https://news.example/3"/>
+<updated>2025-04-30T21:05:00+03:00</updated></entry></feed>""".encode()
+    assert [item.get("lang") for item in load_news(rss)] == ["fr-FR"]
+    assert [item.get("lang") for item in load_news(atom)] == ["en", "ar"]
+    assert [item.lang for item in prepare_items(load_news(atom))] == ["en", "ar"]
+
+
 @pytest.mark.parametrize(
     ("pub_date", "expected"),
     [

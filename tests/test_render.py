@@ -723,6 +723,58 @@ def test_headline_direction_follows_its_script(title: str, expected: str, locale
     assert by_class(root, "pnw-source")[0].get("dir") == want
 
 
+@pytest.mark.parametrize(
+    ("title", "locale", "stated", "expected"),
+    [
+        ("Apple unveils the iPhone 17 in Cupertino", "ar_EG", None, "en"),
+        ("Samsung Galaxy S25 Ultra يصل إلى مصر", "ar_EG", None, None),  # an Arabic sentence
+        ("رئيس وزراء باكستان يزور الهند", "en", None, "ar"),
+        ("Apple unveils the iPhone 17", "en", None, None),
+        ("Le Maroc accueille la CAN", "ar_MA", "fr-MA", "fr-MA"),  # the feed said so
+        ("مباحثات بين باكستان والهند", "ar_EG", "en-US", None),  # a CMS default, overruled
+        ("2025 - 17", "ar_EG", None, None),  # no letter
+    ],
+)
+def test_a_headline_in_another_language_says_which(
+    title: str, locale: str, stated: str | None, expected: str | None
+) -> None:
+    """WCAG 3.1.2: a screen reader switches voice on the headline's lang."""
+    item = {"title": title, "url": "/a", "published": "2025-04-30T18:00:00Z", "lang": stated}
+    root = assert_inert(render_related_news([item], locale=locale))
+    section = by_class(root, "pnw-news")[0]
+    assert section.get("lang", "").startswith(locale[:2])
+    assert by_class(root, "pnw-headline")[0].get("lang") == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [("BBC News", "en"), ("سكاي نيوز عربية", None)])
+def test_a_source_in_another_language_says_which(source: str, expected: str | None) -> None:
+    item = {"title": "عنوان", "url": "/a", "published": "2025-04-30T18:00:00Z", "source": source}
+    root = assert_inert(render_related_news([item], locale="ar_EG"))
+    assert by_class(root, "pnw-source")[0].get("lang") == expected
+
+
+def test_a_malformed_lang_loses_the_language_not_the_headline(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    item = {"title": "Hello", "url": "/a", "published": "2025-04-30T18:00:00Z", "lang": "<x>"}
+    with caplog.at_level(logging.WARNING, logger="widgets"):
+        root = assert_inert(render_related_news([item], locale="ar_EG"))
+    assert [text(el) for el in by_class(root, "pnw-headline")] == ["Hello"]
+    assert by_class(root, "pnw-headline")[0].get("lang") == "en"  # told by its letters
+    assert "news item 0: lang dropped: lang must be a BCP 47 language tag" in caplog.text
+
+
+@pytest.mark.parametrize(("locale", "expected"), [("en", "ar"), ("ar_EG", None)])
+def test_a_city_named_in_another_language_says_which(locale: str, expected: str | None) -> None:
+    """A place the table does not know, named in Arabic only, on an English strip."""
+    place = Location(latitude=24.47, longitude=54.37, timezone="Asia/Dubai", name="الشارقة الجديدة")
+    html = render_prayer_strip(
+        place, locale=locale, now=datetime(2026, 3, 1, 9, tzinfo=timezone.utc)
+    )
+    city = by_class(parse(str(html)), "pnw-city")[0]
+    assert text(city) == "الشارقة الجديدة" and city.get("lang") == expected
+
+
 # --- relative stamps and their expiry ------------------------------------------------------------
 
 

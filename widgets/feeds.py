@@ -242,6 +242,9 @@ def _feed_items(data: bytes, label: str, base_url: str | None) -> list[dict[str,
         title = _plain_text(entry.get("title_detail"), entry.get("title"))
         if title is not None:
             item["title"] = title
+        lang = (entry.get("title_detail") or {}).get("language") or feed.get("language")
+        if isinstance(lang, str) and lang.strip():
+            item["lang"] = lang.strip()
         if entry.get("link"):
             item["url"] = _resolve(base_url, entry["link"])
         published = _feed_time(entry)

@@ -14,7 +14,7 @@ from typing import Final, NamedTuple
 from .errors import InvalidInputError
 from .l10n import Ago, Clock, Digits, Formatter, cached_formatter
 from .news import NewsItem, NewsOrder, prepare_items, safe_url
-from .views import day_start, require_aware, text_direction
+from .views import day_start, require_aware, text_direction, text_language
 from .zones import get_zone
 
 __all__ = [
@@ -43,7 +43,9 @@ class NewsEntry(NamedTuple):
 
     ``href`` is empty when the item has no link to show (the title is then
     plain text); ``image`` is empty without a thumbnail. ``title_dir`` and
-    ``source_dir`` are the direction of each text (:func:`text_direction`).
+    ``source_dir`` are the direction of each text (:func:`text_direction`);
+    ``title_lang`` and ``source_lang`` their language when it is not the
+    list's (:func:`text_language`), else empty.
     """
 
     title: str
@@ -57,6 +59,8 @@ class NewsEntry(NamedTuple):
     image_height: int
     title_dir: str = "auto"
     source_dir: str = "auto"
+    title_lang: str = ""
+    source_lang: str = ""
 
 
 class NewsView(NamedTuple):
@@ -230,6 +234,8 @@ def news_view(
                 image_height=height,
                 title_dir=text_direction(item.title, formatter.dir),
                 source_dir=text_direction(item.source or "", formatter.dir),
+                title_lang=text_language(item.title, formatter.lang, item.lang),
+                source_lang=text_language(item.source or "", formatter.lang),
             )
         )
         if now is not None and relative_within is not None:

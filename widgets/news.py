@@ -208,6 +208,18 @@ def _parse_published(value: object) -> datetime:
     return moment
 
 
+LANG_ALLOWED = "a BCP 47 language tag such as 'en', 'fr' or 'ar-EG', or None"
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def _check_lang(value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not _LANGUAGE_TAG.fullmatch(value.strip().replace("_", "-")):
+        raise InvalidInputError("lang", value, LANG_ALLOWED)
+    return value.strip().replace("_", "-")
+
+
 def _check_dimension(field: str, value: object) -> None:
     if value is None:
         return
@@ -226,7 +238,9 @@ class NewsItem:
     URL) is held to the same rule as ``url``: an unsafe one raises here, while
     :func:`prepare_items` drops it with a warning and keeps the headline.
     ``image_width`` and ``image_height`` are pixels; ``source`` names the
-    outlet. Empty ``image`` or ``source`` strings mean None.
+    outlet. Empty ``image`` or ``source`` strings mean None. ``lang`` is the
+    headline's language when the source states it (a feed's ``xml:lang``);
+    without it the list tells from the letters (:func:`widgets.views.text_language`).
 
     >>> item = NewsItem(title=" Headline ", url="/news/1", published="2025-04-30T19:16:00Z")
     >>> item.title, item.published.isoformat()
@@ -244,6 +258,7 @@ class NewsItem:
     source: str | None = None
     image_width: int | None = None
     image_height: int | None = None
+    lang: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.title, str) or not self.title.strip():
@@ -269,16 +284,17 @@ class NewsItem:
             object.__setattr__(self, "source", str.__str__(self.source).strip() or None)
         _check_dimension("image_width", self.image_width)
         _check_dimension("image_height", self.image_height)
+        object.__setattr__(self, "lang", _check_lang(self.lang))
 
 
-_ITEM_KEYS = ("title", "url", "published", "image", "source", "image_width", "image_height")
+_ITEM_KEYS = ("title", "url", "published", "image", "source", "image_width", "image_height", "lang")
 
 
 def coerce_item(value: NewsItem | Mapping[str, object]) -> NewsItem:
     """Return ``value`` as a :class:`NewsItem`; a mapping is read by its keys.
 
     The keys read are ``title``, ``url``, ``published`` (required) and
-    ``image``, ``source``, ``image_width``, ``image_height`` (optional); other
+    ``image``, ``source``, ``image_width``, ``image_height``, ``lang`` (optional); other
     keys are ignored. Raises :class:`~widgets.errors.InvalidInputError` naming
     the first field that is wrong or missing.
 
@@ -319,7 +335,8 @@ def prepare_items(
     date, an unparseable or naive date, an unsafe link, not an item at all)
     is skipped with a WARNING on ``logging.getLogger("widgets")`` giving its
     index (from 0) and the reason; the others are kept. An unsafe ``image``
-    only loses the image (also with a warning).
+    only loses the image, and a malformed ``lang`` the language (also with a
+    warning).
 
     Items are de-duplicated by URL, the first occurrence winning: scheme and
     host letter case, a default port, the fragment and a trailing slash do
@@ -368,18 +385,24 @@ def prepare_items(
     return kept if limit is None else kept[:limit]
 
 
+# What a news item loses, rather than being skipped, when one of its optional fields is wrong.
+_DROPPABLE = MappingProxyType(
+    {"image": ("image", "image_width", "image_height"), "lang": ("lang",)}
+)
+
+
 def _coerce_or_warn(index: int, raw: object) -> NewsItem | None:
-    try:
-        return coerce_item(raw)  # type: ignore[arg-type]  # wrong types are reported below
-    except InvalidInputError as error:
-        if error.field != "image" or not isinstance(raw, Mapping):
-            logger.warning("skipping news item %d: %s", index, error)
-            return None
-        image_error = error
-    try:
-        item = coerce_item({**raw, "image": None, "image_width": None, "image_height": None})
-    except InvalidInputError as error:
-        logger.warning("skipping news item %d: %s", index, error)
-        return None
-    logger.warning("news item %d: image dropped: %s", index, image_error)
-    return item
+    dropped: dict[str, None] = {}
+    while True:
+        try:
+            return coerce_item({**raw, **dropped} if dropped else raw)  # type: ignore[arg-type,dict-item]
+        except InvalidInputError as error:
+            if (
+                error.field not in _DROPPABLE
+                or error.field in dropped
+                or not isinstance(raw, Mapping)
+            ):
+                logger.warning("skipping news item %d: %s", index, error)
+                return None
+            logger.warning("news item %d: %s dropped: %s", index, error.field, error)
+            dropped.update(dict.fromkeys(_DROPPABLE[error.field]))

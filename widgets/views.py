@@ -43,6 +43,7 @@ __all__ = [
     "strip_view",
     "strip_view_at",
     "text_direction",
+    "text_language",
 ]
 
 
@@ -90,6 +91,8 @@ class StripView(NamedTuple):
     ``expires_at`` is not printed: it becomes the fragment's ``expires_at``.
     ``method`` is the slug of the calculation method the times follow.
     ``pause_label``/``resume_label`` name the script's countdown button.
+    ``city_lang`` is the city name's ``lang`` when it is not the strip's
+    (:func:`text_language`), else empty.
     """
 
     lang: str
@@ -113,6 +116,7 @@ class StripView(NamedTuple):
     tomorrow_label: str = ""
     pause_label: str = ""
     resume_label: str = ""
+    city_lang: str = ""
 
 
 # --- shared helpers -----------------------------------------------------------------------------
@@ -177,6 +181,52 @@ def text_direction(text: str, default: str = "auto") -> str:
     if "R" in kinds or "AL" in kinds:
         return "rtl"
     return "ltr" if "L" in kinds else default
+
+
+def text_language(text: str, lang: str, stated: str | None = None) -> str:
+    """The ``lang`` a text needs inside a widget in ``lang``, or ``""`` when it shares it.
+
+    A screen reader speaks each part with the voice of its ``lang``
+    (WCAG 3.1.2), so a part in another language says so. The letters decide
+    the script: Arabic letters in a widget of another language are ``"ar"``,
+    Hebrew ones ``"he"``, and left-to-right letters only inside a
+    right-to-left widget are taken for English. ``stated``, the language its
+    source gave (a feed's ``xml:lang`` or ``<language>``), names the language
+    when it is written in that script; many Arabic feeds keep a CMS's
+    default ``en-US``, which Arabic letters overrule. Digits and punctuation
+    alone need nothing.
+
+    >>> text_language("Apple unveils iPhone 17", "ar-EG"), text_language("القاهرة", "en")
+    ('en', 'ar')
+    >>> text_language("Samsung Galaxy S25 يصل إلى مصر", "ar-EG", "en-US")
+    ''
+    >>> text_language("Le Monde", "ar", "fr"), text_language("Le Monde", "en", "fr")
+    ('fr', 'fr')
+    """
+    own = _primary(lang)
+    kinds = {unicodedata.bidirectional(char) for char in text}
+    if "AL" in kinds or "R" in kinds:
+        script = _ARABIC_SCRIPT if "AL" in kinds else _HEBREW_SCRIPT
+        language = stated if stated and _primary(stated) in script else min(script)
+    elif "L" in kinds:
+        right_to_left = _ARABIC_SCRIPT | _HEBREW_SCRIPT
+        if stated and _primary(stated) not in right_to_left:
+            language = stated
+        else:
+            language = "en" if own in right_to_left else lang
+    else:
+        return ""
+    return "" if _primary(language) == own else language
+
+
+def _primary(tag: str) -> str:
+    return tag.replace("_", "-").partition("-")[0].lower()
+
+
+_ARABIC_SCRIPT: Final = frozenset({"ar", "fa", "ur", "ps", "ckb", "sd", "ug"})
+"""Languages written in Arabic letters; ``min()`` of it, ``"ar"``, is the guess."""
+_HEBREW_SCRIPT: Final = frozenset({"he", "yi"})
+"""Languages written in Hebrew letters; ``min()`` of it, ``"he"``, is the guess."""
 
 
 DAY_CELLS_CACHE_SIZE: Final = 2048
@@ -413,6 +463,7 @@ def strip_view_at(options: StripOptions, today: date, state: int) -> StripView:
         digits=formatter.digits,
         label=labels.strip.format(city=city),
         city=city,
+        city_lang=text_language(city, formatter.lang),
         gregorian=formatter.gregorian_date(today),
         gregorian_iso=today.isoformat(),
         hijri=hijri,
@@ -570,6 +621,7 @@ def fallback_strip_view(location: object, locale: object) -> StripView:
         digits=formatter.digits,
         label=labels.strip.format(city=city),
         city=city,
+        city_lang=text_language(city, formatter.lang),
         gregorian="",
         gregorian_iso="",
         hijri="",
