@@ -195,6 +195,46 @@ def test_a_bad_argument_logs_once_and_the_fallback_renders(
     assert warning.startswith(widget) and problem in warning
 
 
+@pytest.mark.parametrize(
+    ("call", "words"),
+    [
+        ("prayer_strip(city)", "prayer strip for Undefined shows no times: location is undefined"),
+        ("related_news(news_items)", "related news not shown: items is undefined"),
+        ("prayer_timetable(city)", "timetable for Undefined not shown: location is undefined"),
+    ],
+)
+def test_a_misspelt_variable_is_named_not_shown_empty(
+    call: str, words: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A place or item list the template does not have would render an empty widget."""
+    page = host_env().from_string("<p>before</p>{{ " + call + " }}<p>after</p>")
+    with caplog.at_level("WARNING", logger="widgets"):
+        html = page.render(items=[ITEM])
+    assert html.startswith("<p>before</p>") and html.endswith("<p>after</p>")
+    [warning] = [record.getMessage() for record in caplog.records if record.name == "widgets"]
+    assert warning.startswith(words), warning
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_an_undefined_flag_is_false_unless_the_host_is_strict(
+    strict: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``jumuah=site.friday`` with no such variable: as the host's own ``{% if %}`` reads it."""
+    undefined = jinja2.StrictUndefined if strict else jinja2.Undefined
+    env = widgets.install(jinja2.Environment(autoescape=True, undefined=undefined), clock=clock)
+    page = env.from_string("{{ prayer_strip('cairo', jumuah=site.friday) }}")
+    with caplog.at_level("WARNING", logger="widgets"):
+        html = page.render(site={})
+    warnings = [record.getMessage() for record in caplog.records if record.name == "widgets"]
+    if strict:
+        assert html.count("—") == 6
+        assert warnings == [
+            "prayer strip for 'cairo' shows no times: jumuah is undefined in the template"
+            " that called prayer_strip()"
+        ]
+    else:
+        assert html == str(widgets.render_prayer_strip("cairo", now=clock())) and warnings == []
+
 def test_an_undefined_site_zone_leaves_the_news_out(caplog: pytest.LogCaptureFixture) -> None:
     env = host_env(timezone="Africa/Cairo")
     page = env.from_string("<p>before</p>{{ related_news(items, timezone=site.tz) }}<p>after</p>")

@@ -263,6 +263,9 @@ def widget_globals(
         get_zone(timezone)  # an unknown zone fails at install, not in a page
     site = _check_defaults(defaults)
     place_default = site.pop("place", None)
+    starts_file = site.get("hijri_month_starts")
+    if not isinstance(starts_file, _StartsFile):
+        starts_file = None
     news_defaults: dict[str, Any] = {key: site[key] for key in _NEWS_DEFAULTS if key in site}
 
     # With auto_reload off, Jinja2 never looks for changed templates, so whether the host
@@ -291,9 +294,8 @@ def widget_globals(
         if options.get("now") is None:
             options["now"] = read_clock()
         merged = {**site, **options}
-        starts = merged.get("hijri_month_starts")
-        if isinstance(starts, _StartsFile):
-            merged["hijri_month_starts"] = starts.read()
+        if starts_file is not None and "hijri_month_starts" not in options:
+            merged["hijri_month_starts"] = starts_file.read()
         return (place_default if location is None else location), args[1:], merged
 
     def prayer_strip_view(*args: Any, **options: Any) -> StripView:
@@ -332,15 +334,14 @@ def widget_globals(
         return _no_news() if view is None else view
 
     def related_news(*args: Any, **options: Any) -> Fragment:
-        now = _now(options)
+        merged = _news_options(options)
         if env is None or ours(NEWS_TEMPLATE):  # the cached fragments serve
-            merged = _news_options({**options, "now": now})
             news = _call(
                 "related_news", render_related_news, args, merged, "related news not shown"
             )
-            return Fragment("", None) if news is None else _report(news, now)
-        view = related_news_view(*args, **{**options, "now": now})
-        return _report(news_fragment(env, view), now)
+            return Fragment("", None) if news is None else _report(news, merged["now"])
+        view = _call("related_news", news_view, args, merged, "related news not shown")
+        return _report(news_fragment(env, _no_news() if view is None else view), merged["now"])
 
     def prayer_timetable(*args: Any, **options: Any) -> Fragment:
         location, extra, merged = _strip_args(args, options)
@@ -439,17 +440,41 @@ def _call(
     does not have (Jinja2's ``Undefined``), a wrong keyword or argument count: a
     host page author's slip, not a reason to answer 500. The warning starts
     with ``refused % about`` and names the global ``name`` and the problem.
+
+    An undefined place or item list is caught before the call (it would show an
+    empty widget without a word); an undefined option where a value is required
+    is named when the call refuses it. One that is only tested for truth (``jumuah``)
+    is false, as a missing variable is in the host's own ``{% if %}``, unless the
+    host's ``Undefined`` is strict.
     """
+    if not any(map(_is_undefined, args)):
+        try:
+            return target(*args, **options)
+        except (WidgetsError, ValueError, *_UNUSABLE) as error:
+            _explain(name, target, args, options, refused, about, error)
+            return None
+    template = f"{refused}: %s is undefined in the template that called %s()"
+    logger.warning(template, *about, _undefined(target, args, options), name)
+    return None
+
+
+def _explain(
+    name: str,
+    target: Callable[..., Any],
+    args: tuple[Any, ...],
+    options: dict[str, Any],
+    refused: str,
+    about: tuple[object, ...],
+    error: Exception,
+) -> None:
+    """Log why ``target`` refused a template's call, in the words of the first cause found."""
     undefined = _undefined(target, args, options)
     if undefined is not None:
         template = f"{refused}: %s is undefined in the template that called %s()"
         logger.warning(template, *about, undefined, name)
-        return None
-    try:
-        return target(*args, **options)
-    except (WidgetsError, ValueError) as error:
+    elif isinstance(error, (WidgetsError, ValueError)):
         logger.warning(f"{refused}: %s", *about, error)
-    except _UNUSABLE as error:
+    else:
         try:  # Python's own words for what does not fit
             inspect.signature(target).bind(*args, **options)
         except TypeError as misfit:
@@ -457,6 +482,16 @@ def _call(
         else:
             template = f"{refused}: %s() got an argument it cannot use (%s: %s)"
             logger.warning(template, *about, name, type(error).__name__, error)
+
+
+_is_undefined: Final = jinja2.Undefined.__instancecheck__
+"""``isinstance(value, jinja2.Undefined)`` as a function, for ``map``."""
+
+
+def _undefined_position(args: tuple[Any, ...]) -> int | None:
+    for position, value in enumerate(args):
+        if isinstance(value, jinja2.Undefined):
+            return position
     return None
 
 
@@ -464,14 +499,13 @@ def _undefined(
     target: Callable[..., Any], args: tuple[Any, ...], options: dict[str, Any]
 ) -> str | None:
     """The name of the first argument that is Jinja2's ``Undefined``, if any."""
-    for position, value in enumerate(args):
-        if isinstance(value, jinja2.Undefined):
-            names = list(inspect.signature(target).parameters)
-            return names[position] if position < len(names) else f"argument {position + 1}"
-    for key, value in options.items():
-        if isinstance(value, jinja2.Undefined):
-            return key
-    return None
+    position = _undefined_position(args)
+    if position is not None:
+        names = list(inspect.signature(target).parameters)
+        return names[position] if position < len(names) else f"argument {position + 1}"
+    return next(
+        (key for key, value in options.items() if isinstance(value, jinja2.Undefined)), None
+    )
 
 
 def _fallback_strip(location: object, options: dict[str, Any]) -> StripView:
