@@ -371,8 +371,11 @@ def _run(jobs: list[_Job], workers: int, total: int, progress: Progress | None) 
     from concurrent.futures import ProcessPoolExecutor  # here: multiprocessing is slow to import
 
     outcomes: list[_Outcome] = []
+    # Places go to the workers a few at a time: fewer round trips, and the last ones still
+    # spread over every worker (some 16 batches each).
+    batch = max(1, len(jobs) // (workers * 16))
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        for outcome in pool.map(_build_place, jobs):
+        for outcome in pool.map(_build_place, jobs, chunksize=batch):
             outcomes.append(outcome)
             step(outcome.pages)
     return outcomes
