@@ -235,6 +235,7 @@ def test_an_undefined_flag_is_false_unless_the_host_is_strict(
     else:
         assert html == str(widgets.render_prayer_strip("cairo", now=clock())) and warnings == []
 
+
 def test_an_undefined_site_zone_leaves_the_news_out(caplog: pytest.LogCaptureFixture) -> None:
     env = host_env(timezone="Africa/Cairo")
     page = env.from_string("<p>before</p>{{ related_news(items, timezone=site.tz) }}<p>after</p>")

@@ -383,7 +383,7 @@ def test_times_that_cannot_be_computed_print_dashes(
     def unavailable(*args: object, **kwargs: object) -> None:
         raise TimeUnavailableError("fajr", "the sun never reaches 19.5° below the horizon")
 
-    monkeypatch.setattr(views, "prayer_times", unavailable)
+    monkeypatch.setattr(views, "_day_of", unavailable)  # the strip's day, however it is found
     with caplog.at_level(logging.WARNING, logger="widgets"):
         fragment = render_prayer_strip("cairo", now=NOON)
     _dashes(fragment)

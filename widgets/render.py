@@ -400,7 +400,7 @@ def _news_rooms() -> tuple[type[NewsOptions], Callable[[datetime], datetime], ty
 
 
 def _items_key(items: object) -> tuple[_ItemKey, ...] | None:
-    """``items`` as a tuple of plain hashable values, or ``None`` when they cannot be keyed.
+    """``items`` as a tuple of plain values, or ``None`` for what is not a list or tuple of items.
 
     A mapping is keyed by its pairs and its values' types, so ``1`` and
     ``True`` (equal in Python) never share a cached list.
@@ -417,12 +417,7 @@ def _items_key(items: object) -> tuple[_ItemKey, ...] | None:
             keyed.append((pairs, tuple([type(value) for _, value in pairs])))
         else:
             return None
-    key = tuple(keyed)
-    try:
-        hash(key)
-    except TypeError:  # a list or dict among the values
-        return None
-    return key
+    return tuple(keyed)  # hashed once, by the cache; one that cannot be is rendered uncached
 
 
 def _items_of(key: tuple[_ItemKey, ...]) -> list[NewsItem | Mapping[str, object]]:
@@ -499,13 +494,18 @@ def render_related_news(
         heading_level=heading_level,
     )
     key = _items_key(items)
-    if key is None or not hashable(options) or not (now is None or isinstance(now, datetime)):
+    if key is None or not (now is None or isinstance(now, datetime)):
         return news_fragment(environment(), options.view(items, now))
-    if now is None:
-        return _news_fragment(key, options, None, None)
-    if now.utcoffset() is None:
+    if now is not None and now.utcoffset() is None:
         raise InvalidInputError("now", now, "a timezone-aware datetime")
-    return _news_fragment(key, options, to_minute(now), now.tzinfo)
+    minute, zone = (None, None) if now is None else (to_minute(now), now.tzinfo)
+    try:
+        return _news_fragment(key, options, minute, zone)
+    except TypeError:
+        if hashable((key, options)):
+            raise  # not the key's fault
+        # a value that cannot key the cache (a list or a dict in an item or an option)
+        return news_fragment(environment(), options.view(items, now))
 
 
 # --- the timetable ------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ from .hijri import HijriOverrides, MonthStarts, to_hijri
 from .l10n import Clock, Digits, Formatter, cached_formatter
 from .methods import Asr, Method, Prayer, get_method, method_for_country
 from .places import Location, as_location
-from .prayer import FIRST_DATE, LAST_DATE, PrayerDay, prayer_times
+from .prayer import DAY_CACHE_SIZE, FIRST_DATE, LAST_DATE, PrayerDay, prayer_times
 
 __all__ = [
     "PrayerSlot",
@@ -357,8 +357,17 @@ def _strip_method(options: StripOptions, location: Location) -> str:
         return ""
 
 
-def _strip_day(options: StripOptions, location: Location, day: date) -> PrayerDay:
-    return prayer_times(location, day, method=options.method, asr=options.asr)
+def _strip_day(options: StripOptions, day: date) -> PrayerDay:
+    return _day_of(options.location, options.method, options.asr, day)
+
+
+@lru_cache(maxsize=DAY_CACHE_SIZE)
+def _day_of(
+    location: str | Location, method: Method | str | None, asr: Asr | str, day: date
+) -> PrayerDay:
+    """The day of a strip, keyed by its arguments as given: a page reads it on every request,
+    and resolving the place, the method and the madhab costs more than finding the day."""
+    return prayer_times(location, day, method=method, asr=asr)
 
 
 def strip_state(options: StripOptions, now: datetime) -> tuple[date, int]:
@@ -382,7 +391,7 @@ def strip_state(options: StripOptions, now: datetime) -> tuple[date, int]:
             f"an instant whose local date is from {FIRST_DATE} to {LAST_DATE}",
         )
     try:
-        day = _strip_day(options, location, today)
+        day = _strip_day(options, today)
     except TimeUnavailableError as error:  # the API raises for bad arguments; this is no mistake
         logger.warning(
             "prayer times for %s on %s cannot be shown: %s", location.display_name, today, error
@@ -410,7 +419,7 @@ def strip_view_at(options: StripOptions, today: date, state: int) -> StripView:
     day: PrayerDay | None = None
     if state != UNAVAILABLE:
         try:
-            day = _strip_day(options, location, today)
+            day = _strip_day(options, today)
         except (WidgetsError, ValueError):  # logged by strip_state
             day = None
 
