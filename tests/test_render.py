@@ -36,6 +36,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
+import widgets
 from widgets import Location, Method, headlines, prayer_times, tables, views
 from widgets.errors import TimeUnavailableError, UnknownNameError
 from widgets.host import install, widget_globals
@@ -773,6 +774,25 @@ def test_a_city_named_in_another_language_says_which(locale: str, expected: str 
     )
     city = by_class(parse(str(html)), "pnw-city")[0]
     assert text(city) == "الشارقة الجديدة" and city.get("lang") == expected
+
+
+@pytest.mark.parametrize("render", ["strip", "news"])
+@pytest.mark.parametrize("field", ["locale", "digits"])
+def test_a_list_where_one_value_goes_is_named(render: str, field: str) -> None:
+    with pytest.raises(widgets.InvalidInputError, match=f"^{field} must be a single value"):
+        if render == "strip":
+            render_prayer_strip("cairo", now=NOON, **{field: ["ar_EG"]})
+        else:
+            item = {"title": "t", "url": "/a", "published": "2025-04-30T10:00:00Z"}
+            render_related_news([item], now=NOON, **{field: ["ar_EG"]})
+
+
+def test_an_item_value_that_cannot_key_the_cache_still_renders() -> None:
+    """A feed's mapping may carry lists (tags): the list renders, without the cache."""
+    item = {"title": "عنوان", "url": "/a", "published": "2025-04-30T10:00:00Z", "tags": ["x"]}
+    assert [
+        text(el) for el in by_class(parse(render_related_news([item], now=NOON)), "pnw-headline")
+    ] == ["عنوان"]
 
 
 # --- relative stamps and their expiry ------------------------------------------------------------

@@ -39,7 +39,14 @@ from .hijri import HijriOverrides, MonthStarts
 from .l10n import Ago, Clock, Digits
 from .methods import Asr, Method
 from .places import Location
-from .views import StripOptions, hashable, strip_options, strip_state, strip_view_at
+from .views import (
+    StripOptions,
+    hashable,
+    require_hashable,
+    strip_options,
+    strip_state,
+    strip_view_at,
+)
 
 if TYPE_CHECKING:  # the news and timetable rooms are imported by their render_* on first use
     from pathlib import Path
@@ -504,7 +511,8 @@ def render_related_news(
     except TypeError:
         if hashable((key, options)):
             raise  # not the key's fault
-        # a value that cannot key the cache (a list or a dict in an item or an option)
+        require_hashable(options)  # an option is one value: a list there is named
+        # an item's value that cannot key the cache (a list of tags): rendered without it
         return news_fragment(environment(), options.view(items, now))
 
 

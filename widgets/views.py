@@ -38,6 +38,7 @@ __all__ = [
     "StripView",
     "fallback_strip_view",
     "hashable",
+    "require_hashable",
     "strip_options",
     "strip_state",
     "strip_view",
@@ -328,6 +329,12 @@ def strip_options(
         jumuah=bool(jumuah),
         coming_days=coming_days,
     )
+    require_hashable(options)
+    return options
+
+
+def require_hashable(options: Any) -> None:
+    """Raise naming the first field of the named tuple ``options`` that cannot key a cache."""
     try:
         hash(options)
     except TypeError:
@@ -335,7 +342,6 @@ def strip_options(
         raise InvalidInputError(
             field, value, "a single value (a name, a number), not a list or a dict"
         ) from None
-    return options
 
 
 def hashable(value: object) -> bool:
