@@ -447,15 +447,14 @@ def _call(
     is false, as a missing variable is in the host's own ``{% if %}``, unless the
     host's ``Undefined`` is strict.
     """
-    if not any(map(_is_undefined, args)):
-        try:
-            return target(*args, **options)
-        except (WidgetsError, ValueError, *_UNUSABLE) as error:
-            _explain(name, target, args, options, refused, about, error)
-            return None
-    template = f"{refused}: %s is undefined in the template that called %s()"
-    logger.warning(template, *about, _undefined(target, args, options), name)
-    return None
+    if any(map(_is_undefined, args)):
+        _explain(name, target, args, options, refused, about, None)
+        return None
+    try:
+        return target(*args, **options)
+    except (WidgetsError, ValueError, *_UNUSABLE) as error:
+        _explain(name, target, args, options, refused, about, error)
+        return None
 
 
 def _explain(
@@ -465,9 +464,9 @@ def _explain(
     options: dict[str, Any],
     refused: str,
     about: tuple[object, ...],
-    error: Exception,
+    error: Exception | None,
 ) -> None:
-    """Log why ``target`` refused a template's call, in the words of the first cause found."""
+    """Log why ``target`` refused a template's call (or would), in the words of the first cause."""
     undefined = _undefined(target, args, options)
     if undefined is not None:
         template = f"{refused}: %s is undefined in the template that called %s()"
