@@ -487,24 +487,15 @@ _is_undefined: Final = jinja2.Undefined.__instancecheck__
 """``isinstance(value, jinja2.Undefined)`` as a function, for ``map``."""
 
 
-def _undefined_position(args: tuple[Any, ...]) -> int | None:
-    for position, value in enumerate(args):
-        if isinstance(value, jinja2.Undefined):
-            return position
-    return None
-
-
 def _undefined(
     target: Callable[..., Any], args: tuple[Any, ...], options: dict[str, Any]
 ) -> str | None:
     """The name of the first argument that is Jinja2's ``Undefined``, if any."""
-    position = _undefined_position(args)
-    if position is not None:
-        names = list(inspect.signature(target).parameters)
-        return names[position] if position < len(names) else f"argument {position + 1}"
-    return next(
-        (key for key, value in options.items() if isinstance(value, jinja2.Undefined)), None
-    )
+    for position, value in enumerate(args):
+        if _is_undefined(value):
+            names = list(inspect.signature(target).parameters)
+            return names[position] if position < len(names) else f"argument {position + 1}"
+    return next((key for key, value in options.items() if _is_undefined(value)), None)
 
 
 def _fallback_strip(location: object, options: dict[str, Any]) -> StripView:

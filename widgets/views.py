@@ -178,7 +178,7 @@ def text_direction(text: str, default: str = "auto") -> str:
     >>> text_direction("Microsoft Teams تتوقف عن العمل"), text_direction("Apple unveils iPhone 17")
     ('rtl', 'ltr')
     """
-    kinds = {unicodedata.bidirectional(char) for char in text}
+    kinds = _letter_kinds(text)
     if "R" in kinds or "AL" in kinds:
         return "rtl"
     return "ltr" if "L" in kinds else default
@@ -205,10 +205,10 @@ def text_language(text: str, lang: str, stated: str | None = None) -> str:
     ('fr', 'fr')
     """
     own = _primary(lang)
-    kinds = {unicodedata.bidirectional(char) for char in text}
+    kinds = _letter_kinds(text)
     if "AL" in kinds or "R" in kinds:
-        script = _ARABIC_SCRIPT if "AL" in kinds else _HEBREW_SCRIPT
-        language = stated if stated and _primary(stated) in script else min(script)
+        guess, script = ("ar", _ARABIC_SCRIPT) if "AL" in kinds else ("he", _HEBREW_SCRIPT)
+        language = stated if stated and _primary(stated) in script else guess
     elif "L" in kinds:
         right_to_left = _ARABIC_SCRIPT | _HEBREW_SCRIPT
         if stated and _primary(stated) not in right_to_left:
@@ -220,14 +220,19 @@ def text_language(text: str, lang: str, stated: str | None = None) -> str:
     return "" if _primary(language) == own else language
 
 
+def _letter_kinds(text: str) -> set[str]:
+    """The bidi classes of ``text``'s characters: ``L``, ``R`` (Hebrew), ``AL`` (Arabic), ..."""
+    return {unicodedata.bidirectional(char) for char in text}
+
+
 def _primary(tag: str) -> str:
     return tag.replace("_", "-").partition("-")[0].lower()
 
 
 _ARABIC_SCRIPT: Final = frozenset({"ar", "fa", "ur", "ps", "ckb", "sd", "ug"})
-"""Languages written in Arabic letters; ``min()`` of it, ``"ar"``, is the guess."""
+"""Languages written in Arabic letters."""
 _HEBREW_SCRIPT: Final = frozenset({"he", "yi"})
-"""Languages written in Hebrew letters; ``min()`` of it, ``"he"``, is the guess."""
+"""Languages written in Hebrew letters."""
 
 
 DAY_CELLS_CACHE_SIZE: Final = 2048
